@@ -1,0 +1,49 @@
+package org.ledgermta.domain.message;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.ledgermta.domain.EmailAddress;
+import org.ledgermta.domain.egress.EgressIpAddress;
+
+/** Record one SMTP transaction with one MX host from one egress IP, for the recipients it carried. */
+public record RecordDeliveryAttemptCommand(
+        @TargetAggregateIdentifier MessageId messageId,
+        EgressIpAddress egressIp,
+        String mxHost,
+        String mxAddress,
+        boolean tls,
+        Duration duration,
+        List<RecipientResult> results,
+        Instant attemptedAt) {
+
+    public RecordDeliveryAttemptCommand {
+        requireNonNull(messageId, "messageId is required");
+        requireNonNull(egressIp, "egressIp is required");
+        requireNonNull(mxHost, "mxHost is required");
+        requireNonNull(mxAddress, "mxAddress is required");
+        requireNonNull(duration, "duration is required");
+        requireNonNull(results, "results are required");
+        requireNonNull(attemptedAt, "attemptedAt is required");
+        results = List.copyOf(results);
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("Delivery attempt for message " + messageId
+                    + " has no recipient results: expected one for each recipient of the transaction.");
+        }
+        var seen = new HashSet<EmailAddress>();
+        for (RecipientResult result : results) {
+            if (!seen.add(result.recipient())) {
+                throw new IllegalArgumentException("Delivery attempt for message " + messageId + " reports "
+                        + result.recipient() + " twice: expected one result per recipient.");
+            }
+        }
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("Delivery attempt for message " + messageId + " lasted " + duration
+                    + ": expected a duration of zero or more.");
+        }
+    }
+}
