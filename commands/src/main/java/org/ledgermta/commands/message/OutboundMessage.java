@@ -1,0 +1,307 @@
+package org.ledgermta.commands.message;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.ledgermta.domain.CommandRefusedException;
+import org.ledgermta.domain.EmailAddress;
+import org.ledgermta.domain.ReversePath;
+import org.ledgermta.domain.egress.EgressIpAddress;
+import org.ledgermta.domain.message.AcceptMessageCommand;
+import org.ledgermta.domain.message.BounceNotificationIssuedEvent;
+import org.ledgermta.domain.message.DeliveryAttemptedEvent;
+import org.ledgermta.domain.message.DeliveryDeferredEvent;
+import org.ledgermta.domain.message.DeliveryRetryScheduledEvent;
+import org.ledgermta.domain.message.ExpireMessageCommand;
+import org.ledgermta.domain.message.MessageAcceptedEvent;
+import org.ledgermta.domain.message.MessageBouncedEvent;
+import org.ledgermta.domain.message.MessageDeliveredEvent;
+import org.ledgermta.domain.message.MessageExpiredEvent;
+import org.ledgermta.domain.message.MessageId;
+import org.ledgermta.domain.message.RecipientResult;
+import org.ledgermta.domain.message.RecordBounceNotificationCommand;
+import org.ledgermta.domain.message.RecordDeliveryAttemptCommand;
+import org.ledgermta.domain.message.ScheduleDeliveryRetryCommand;
+
+/** One queued message, from acceptance until every recipient is delivered, bounced or the message expires. */
+public class OutboundMessage {
+
+    @AggregateIdentifier
+    private MessageId messageId;
+    private ReversePath sender;
+    private Instant acceptedAt;
+    private Instant expiresAt;
+    private int recipientCount;
+    // Declared as LinkedHashSet so that a snapshot restores them in acceptance order, the order an
+    // expiry lists the undelivered recipients in.
+    private LinkedHashSet<EmailAddress> pending = new LinkedHashSet<>();
+    private Set<EmailAddress> deferred = new HashSet<>();
+    private Set<EmailAddress> delivered = new HashSet<>();
+    private Set<EmailAddress> bounced = new HashSet<>();
+    private Set<EgressIpAddress> ipsTried = new HashSet<>();
+    private int attempts;
+    // When the last recipient became final, once the message is delivered or bounced.
+    private Instant lastSettledAt;
+    private Instant expiredAt;
+    private MessageId notificationId;
+    private Instant notificationIssuedAt;
+
+    // Axon creates the aggregate with this constructor, then sources it from events or hands it the accept.
+    public OutboundMessage() {
+    }
+
+    /*
+     * CREATE_IF_MISSING rather than a constructor handler: a client that retries its submission with the
+     * same queue id then meets a refusal that says so, instead of an event store key violation.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AcceptMessageCommand command) {
+        if (messageId != null) {
+            throw refused(command.messageId(), "Message " + messageId + " was already accepted at " + acceptedAt
+                    + "; a queue id is accepted only once.");
+        }
+        apply(new MessageAcceptedEvent(command.messageId(), command.account(), command.sender(),
+                command.recipients(), command.body(), command.headerMessageId(), command.headerFrom(),
+                command.clientIp(), command.route(), command.acceptedAt(), command.expiresAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordDeliveryAttemptCommand command) {
+        refuseIfFinished("no further delivery attempt can be recorded");
+        for (RecipientResult result : command.results()) {
+            refuseUnlessPending(result.recipient());
+        }
+        // Computed before applying anything: applying updates this aggregate's fields at once.
+        int attemptNumber = attempts + 1;
+        Set<EgressIpAddress> tried = new LinkedHashSet<>(ipsTried);
+        tried.add(command.egressIp());
+        AttemptResults results = AttemptResults.of(command.results());
+        apply(new DeliveryAttemptedEvent(messageId, attemptNumber, AttemptResults.recipients(command.results()),
+                command.egressIp(), command.mxHost(), command.mxAddress(), command.tls(), command.results(),
+                command.duration(), command.attemptedAt()));
+        if (!results.delivered().isEmpty()) {
+            apply(new MessageDeliveredEvent(messageId, attemptNumber, AttemptResults.recipients(results.delivered()),
+                    command.egressIp(), command.mxHost(), results.delivered().getFirst().reply(),
+                    command.attemptedAt()));
+        }
+        if (!results.bounced().isEmpty()) {
+            apply(new MessageBouncedEvent(messageId, attemptNumber, AttemptResults.recipients(results.bounced()),
+                    results.bounced().getFirst().reply(), command.attemptedAt()));
+        }
+        if (!results.deferred().isEmpty()) {
+            apply(new DeliveryDeferredEvent(messageId, attemptNumber, AttemptResults.recipients(results.deferred()),
+                    results.deferralReply(), results.egressBlocked(), tried, command.attemptedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ScheduleDeliveryRetryCommand command) {
+        refuseIfFinished("no retry can be scheduled");
+        if (status() != MessageStatus.DEFERRED) {
+            throw refused(messageId, "Message " + messageId + " is " + status()
+                    + " with no deferred recipient; only a deferred message is retried.");
+        }
+        if (!command.dueAt().isAfter(command.scheduledAt())) {
+            throw refused(messageId, "Retry of message " + messageId + " would be due at " + command.dueAt()
+                    + ", not after it was scheduled at " + command.scheduledAt() + ".");
+        }
+        if (command.dueAt().isAfter(expiresAt)) {
+            throw refused(messageId, "Retry of message " + messageId + " would be due at " + command.dueAt()
+                    + ", after the message expires at " + expiresAt + "; expire it instead.");
+        }
+        apply(new DeliveryRetryScheduledEvent(messageId, command.dueAt(), command.excludedIps(),
+                command.scheduledAt()));
+    }
+
+    @CommandHandler
+    void handle(ExpireMessageCommand command) {
+        refuseIfFinished("it cannot expire");
+        if (command.at().isBefore(expiresAt)) {
+            throw refused(messageId, "Message " + messageId + " cannot expire at " + command.at()
+                    + ": it may stay queued until " + expiresAt + ".");
+        }
+        apply(new MessageExpiredEvent(messageId, List.copyOf(pending), expiresAt, command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordBounceNotificationCommand command) {
+        // RFC 5321 §4.5.5 / RFC 3464 §2: a notification is never sent to the null reverse-path, which is
+        // what keeps two relays from bouncing notifications back and forth.
+        if (sender.nullPath()) {
+            throw refused(messageId, "Message " + messageId
+                    + " has the null sender <>; no delivery status notification is sent to <>.");
+        }
+        if (notificationId != null) {
+            throw refused(messageId, "Message " + messageId + " already had bounce notification " + notificationId
+                    + " issued at " + notificationIssuedAt + ".");
+        }
+        if (bounced.isEmpty() && expiredAt == null) {
+            throw refused(messageId, "Message " + messageId
+                    + " has no bounced recipient and has not expired; a bounce notification reports a failure.");
+        }
+        apply(new BounceNotificationIssuedEvent(messageId, command.notificationId(), command.issuedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(MessageAcceptedEvent event) {
+        messageId = event.messageId();
+        sender = event.sender();
+        acceptedAt = event.acceptedAt();
+        expiresAt = event.expiresAt();
+        recipientCount = event.recipients().size();
+        pending.addAll(event.recipients());
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryAttemptedEvent event) {
+        attempts = event.attemptNumber();
+        ipsTried.add(event.egressIp());
+    }
+
+    @EventSourcingHandler
+    void on(MessageDeliveredEvent event) {
+        pending.removeAll(event.recipients());
+        deferred.removeAll(event.recipients());
+        delivered.addAll(event.recipients());
+        lastSettledAt = event.deliveredAt();
+    }
+
+    @EventSourcingHandler
+    void on(MessageBouncedEvent event) {
+        pending.removeAll(event.recipients());
+        deferred.removeAll(event.recipients());
+        bounced.addAll(event.recipients());
+        lastSettledAt = event.bouncedAt();
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryDeferredEvent event) {
+        deferred.addAll(event.recipients());
+    }
+
+    @EventSourcingHandler
+    void on(MessageExpiredEvent event) {
+        expiredAt = event.expiredAt();
+    }
+
+    @EventSourcingHandler
+    void on(BounceNotificationIssuedEvent event) {
+        notificationId = event.notificationId();
+        notificationIssuedAt = event.issuedAt();
+    }
+
+    MessageStatus status() {
+        if (expiredAt != null) {
+            return MessageStatus.EXPIRED;
+        }
+        if (pending.isEmpty()) {
+            return bounced.isEmpty() ? MessageStatus.DELIVERED : MessageStatus.BOUNCED;
+        }
+        return deferred.isEmpty() ? MessageStatus.QUEUED : MessageStatus.DEFERRED;
+    }
+
+    private void refuseIfFinished(String consequence) {
+        String finished = switch (status()) {
+            case DELIVERED -> "was delivered to every recipient at " + lastSettledAt;
+            case BOUNCED -> "bounced at " + lastSettledAt + " (" + bounced.size() + " of " + recipientCount
+                    + " recipients bounced)";
+            case EXPIRED -> "expired at " + expiredAt;
+            case QUEUED, DEFERRED -> null;
+        };
+        if (finished != null) {
+            throw refused(messageId, "Message " + messageId + " " + finished + "; " + consequence + ".");
+        }
+    }
+
+    private void refuseUnlessPending(EmailAddress recipient) {
+        if (pending.contains(recipient)) {
+            return;
+        }
+        String why = delivered.contains(recipient) ? "was already delivered"
+                : bounced.contains(recipient) ? "has already bounced"
+                : "is not a recipient of it";
+        throw refused(messageId, "Message " + messageId + " cannot record a result for " + recipient + ": it "
+                + why + ".");
+    }
+
+    private static CommandRefusedException refused(MessageId id, String reason) {
+        return new CommandRefusedException(id.value(), reason);
+    }
+
+    /*
+     * Snapshot accessors. The ledger stores snapshots with Jackson, which writes an object through its public
+     * getters and restores each private field behind a getter (MapperFeature.INFER_PROPERTY_MUTATORS); a
+     * field without a getter here would be lost from snapshots. Nothing else reads them.
+     */
+
+    public MessageId getMessageId() {
+        return messageId;
+    }
+
+    public ReversePath getSender() {
+        return sender;
+    }
+
+    public Instant getAcceptedAt() {
+        return acceptedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public int getRecipientCount() {
+        return recipientCount;
+    }
+
+    public Set<EmailAddress> getPending() {
+        return Collections.unmodifiableSet(pending);
+    }
+
+    public Set<EmailAddress> getDeferred() {
+        return Collections.unmodifiableSet(deferred);
+    }
+
+    public Set<EmailAddress> getDelivered() {
+        return Collections.unmodifiableSet(delivered);
+    }
+
+    public Set<EmailAddress> getBounced() {
+        return Collections.unmodifiableSet(bounced);
+    }
+
+    public Set<EgressIpAddress> getIpsTried() {
+        return Collections.unmodifiableSet(ipsTried);
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getLastSettledAt() {
+        return lastSettledAt;
+    }
+
+    public Instant getExpiredAt() {
+        return expiredAt;
+    }
+
+    public MessageId getNotificationId() {
+        return notificationId;
+    }
+
+    public Instant getNotificationIssuedAt() {
+        return notificationIssuedAt;
+    }
+}
