@@ -1,0 +1,88 @@
+package org.ledgermta.api.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: mongo-java-server with its H2 backend, persisting under the data directory and
+ * reached like any MongoDB through a {@code mongodb://} URI on loopback.
+ *
+ * <p>The H2 backend only writes to disk when the MVStore commits, which it does in the background about
+ * once a second: after a kill -9 the last second of acknowledged writes was measured gone. So the store
+ * is opened here and {@link #durabilityBarrier()} commits and fsyncs it, grouped, before anything is
+ * acknowledged.
+ */
+public final class EmbeddedLedgerStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedLedgerStore.class);
+    static final String FILE_NAME = "ledger.mv.db";
+
+    private final MVStore mvStore;
+    private final H2Backend backend;
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final GroupCommit groupCommit;
+
+    private EmbeddedLedgerStore(MVStore mvStore, H2Backend backend, MongoServer server,
+                                InetSocketAddress address, GroupCommit groupCommit) {
+        this.mvStore = mvStore;
+        this.backend = backend;
+        this.server = server;
+        this.address = address;
+        this.groupCommit = groupCommit;
+    }
+
+    public static EmbeddedLedgerStore open(Path dataDir, Duration flushTimeout) {
+        Path file = dataDir.toAbsolutePath().normalize().resolve(FILE_NAME);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new IllegalStateException("mta.data-dir: cannot create " + file.getParent() + " (" + e + ")", e);
+        }
+        MVStore mvStore;
+        try {
+            mvStore = new MVStore.Builder().fileName(file.toString()).open();
+        } catch (MVStoreException e) {
+            throw new IllegalStateException("mta.data-dir: cannot open the embedded store " + file
+                    + " (is another instance using this directory?): " + e.getMessage(), e);
+        }
+        H2Backend backend = new H2Backend(mvStore);
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        GroupCommit groupCommit = new GroupCommit(() -> {
+            mvStore.commit();
+            mvStore.sync();
+        }, flushTimeout, "ledger-group-commit");
+        log.info("Embedded ledger store {} listening on {}", file, address);
+        return new EmbeddedLedgerStore(mvStore, backend, server, address, groupCommit);
+    }
+
+    public String connectionString(String database) {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
+    }
+
+    public DurabilityBarrier durabilityBarrier() {
+        return groupCommit;
+    }
+
+    @Override
+    public void close() {
+        groupCommit.close();
+        server.shutdownNow();
+        // closing the backend commits and closes the MVStore: a clean stop loses nothing
+        backend.close();
+        if (!mvStore.isClosed()) {
+            mvStore.close();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.ledgermta.api;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ledgermta.api.redis.RedisReachabilityCheck;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the real application in this JVM, on the embedded store in the given data directory. */
+public final class LedgerApplication {
+
+    private LedgerApplication() {
+    }
+
+    public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
+        List<String> all = new ArrayList<>(List.of("mta.data-dir=" + dataDir));
+        all.addAll(List.of(properties));
+        return new SpringApplicationBuilder(LedgerMtaApplication.class)
+                .web(WebApplicationType.NONE)
+                .listeners(new RedisReachabilityCheck(false))
+                .properties(all.toArray(String[]::new))
+                .run();
+    }
+}
