@@ -21,7 +21,7 @@ select_jdk() {
 redis_answers() {
     # Speaks RESP over bash's /dev/tcp so that no redis-cli is needed.
     local host=$1 port=$2 reply
-    exec 3<>"/dev/tcp/$host/$port" 2>/dev/null || return 1
+    { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null || return 1 # braces: a bare exec would keep 2>/dev/null for the whole script
     printf 'PING\r\n' >&3
     IFS= read -r -t 2 reply <&3
     exec 3<&- 3>&-
@@ -49,4 +49,156 @@ ensure_local_redis() {
     for _ in $(seq 50); do redis_answers 127.0.0.1 6379 && return 0; sleep 0.1; done
     echo "ledgermta: redis-server did not answer on 127.0.0.1:6379 (see /tmp/ledgermta-redis.log)" >&2
     return 1
+}
+
+# ---- Content scanners for tests and CI: clamd and rspamd on loopback, from Debian's packages ----------
+# Configuration templates live in bin/services/; the daemons' state (configs, databases, logs, pid files)
+# in $LEDGERMTA_SERVICES_DIR. Both daemons keep running after the tests, so the next run finds them.
+
+LEDGERMTA_SERVICES_DIR=${LEDGERMTA_SERVICES_DIR:-/var/tmp/ledgermta-services}
+LEDGERMTA_SERVICE_TEMPLATES=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/services
+_ledgermta_apt_updated=
+
+# Install the Debian packages among "$@" that are missing (apt-get update at most once per shell).
+# Their init scripts are kept from starting the system-wide daemons: ours run with their own configs.
+ensure_debian_packages() {
+    local package missing=()
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q ' installed$' || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+        echo "ledgermta: ${missing[*]} not installed; install as root: apt-get install --no-install-recommends ${missing[*]}" >&2
+        return 1
+    fi
+    echo "ledgermta: installing ${missing[*]} (Debian packages)" >&2
+    if [ -z "$_ledgermta_apt_updated" ]; then
+        apt-get update -qq || return 1
+        _ledgermta_apt_updated=1
+    fi
+    (
+        # policy-rc.d exit 101 = "do not start services" (Debian Policy, invoke-rc.d); only if none exists.
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+            printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d
+        fi
+        DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1 \
+            apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    )
+}
+
+clamd_answers() {
+    # clamd's own protocol: "zPING\0" is answered with "PONG\0".
+    local host=$1 port=$2 reply=
+    { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null || return 1 # braces: a bare exec would keep 2>/dev/null
+    printf 'zPING\0' >&3
+    IFS= read -r -d '' -t 2 reply <&3 || true
+    exec 3<&- 3>&-
+    [[ $reply == PONG* ]]
+}
+
+rspamd_answers() {
+    # GET /ping on the normal worker is answered with "pong".
+    local host=$1 port=$2 reply=
+    { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null || return 1 # braces: a bare exec would keep 2>/dev/null
+    printf 'GET /ping HTTP/1.0\r\nHost: %s\r\n\r\n' "$host" >&3
+    reply=$(timeout 2 cat <&3 2>/dev/null) || true
+    exec 3<&- 3>&-
+    [[ $reply == *pong* ]]
+}
+
+# Start "$@" in a session of its own, detached from this shell; its pid goes to $pid_file.
+_start_service() {
+    local pid_file=$1 log_file=$2
+    shift 2
+    rm -f "$pid_file"
+    setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pid_file" "$@" </dev/null >>"$log_file" 2>&1 &
+}
+
+# Wait up to $deadline seconds for "$answers 127.0.0.1 $port"; else fail naming the log file. The last
+# lines of $console (the daemon's own stdout and stderr, where start-up errors go) are shown.
+_wait_for_service() {
+    local name=$1 answers=$2 port=$3 deadline=$4 pid_file=$5 log_file=$6 console=$7 started=$SECONDS pid
+    until "$answers" 127.0.0.1 "$port"; do
+        pid=$(cat "$pid_file" 2>/dev/null) || pid=
+        if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+            echo "ledgermta: $name exited before answering on 127.0.0.1:$port; see $log_file" >&2
+            tail -n 5 "$console" >&2 || true
+            return 1
+        fi
+        if [ $((SECONDS - started)) -ge "$deadline" ]; then
+            echo "ledgermta: $name (pid ${pid:-?}) did not answer on 127.0.0.1:$port within ${deadline}s;" \
+                 "see $log_file" >&2
+            return 1
+        fi
+        sleep 0.2
+    done
+    echo "ledgermta: $name answers on 127.0.0.1:$port (after $((SECONDS - started)) s)" >&2
+}
+
+# Stop the daemon recorded in $pid_file (one that an earlier run started) if it runs but does not answer.
+_stop_recorded_service() {
+    local pid_file=$1 pid _
+    pid=$(cat "$pid_file" 2>/dev/null) || return 0
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+        echo "ledgermta: stopping pid $pid (from $pid_file): it runs but does not answer" >&2
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+    fi
+    rm -f "$pid_file"
+}
+
+# clamd on 127.0.0.1:3310 knowing only the EICAR test signature (DESIGN.md, "Real services in tests").
+ensure_clamd() {
+    clamd_answers 127.0.0.1 3310 && return 0
+    local dir=$LEDGERMTA_SERVICES_DIR/clamav lock status=0
+    mkdir -p "$dir" || return 1
+    exec {lock}>"$dir/.lock"
+    flock -w 120 "$lock" || true # another run may be starting it right now
+    if ! clamd_answers 127.0.0.1 3310; then
+        if ensure_debian_packages clamav-daemon; then
+            _stop_recorded_service "$dir/clamd.pid"
+            rm -rf "$dir/db" && mkdir -p "$dir/db" "$dir/tmp"
+            cp "$LEDGERMTA_SERVICE_TEMPLATES/clamav/test.ndb" "$dir/db/test.ndb"
+            sed "s|@STATE_DIR@|$dir|g" "$LEDGERMTA_SERVICE_TEMPLATES/clamav/clamd.conf" >"$dir/clamd.conf"
+            echo "ledgermta: starting clamd on 127.0.0.1:3310 (state and clamd.log in $dir)" >&2
+            _start_service "$dir/clamd.pid" "$dir/clamd.console.log" \
+                "$(command -v clamd || echo /usr/sbin/clamd)" -c "$dir/clamd.conf"
+            _wait_for_service clamd clamd_answers 3310 30 "$dir/clamd.pid" "$dir/clamd.log" \
+                "$dir/clamd.console.log" || status=1
+        else
+            status=1
+        fi
+    fi
+    exec {lock}>&-
+    return $status
+}
+
+# rspamd's normal worker on 127.0.0.1:11333, kept off the network (bin/services/rspamd/README.md).
+# Its first start compiles rules into DBDIR (about 10 s); DBDIR is kept, so later starts take about 1 s.
+ensure_rspamd() {
+    rspamd_answers 127.0.0.1 11333 && return 0
+    local dir=$LEDGERMTA_SERVICES_DIR/rspamd lock status=0
+    mkdir -p "$dir" || return 1
+    exec {lock}>"$dir/.lock"
+    flock -w 120 "$lock" || true # another run may be starting it right now
+    if ! rspamd_answers 127.0.0.1 11333; then
+        if ensure_debian_packages rspamd; then
+            _stop_recorded_service "$dir/rspamd.pid"
+            rm -rf "$dir/conf" && mkdir -p "$dir/conf" "$dir/db" "$dir/run" "$dir/log"
+            cp -r "$LEDGERMTA_SERVICE_TEMPLATES/rspamd/local.d" "$LEDGERMTA_SERVICE_TEMPLATES/rspamd/override.d" \
+                "$dir/conf/"
+            echo "ledgermta: starting rspamd on 127.0.0.1:11333 (state in $dir; the first start takes ~10 s)" >&2
+            _start_service "$dir/rspamd.pid" "$dir/log/rspamd.log" "$(command -v rspamd || echo /usr/bin/rspamd)" \
+                -f -i -c /etc/rspamd/rspamd.conf --var=LOCAL_CONFDIR="$dir/conf" --var=DBDIR="$dir/db" \
+                --var=RUNDIR="$dir/run" --var=LOGDIR="$dir/log"
+            _wait_for_service rspamd rspamd_answers 11333 60 "$dir/rspamd.pid" "$dir/log/rspamd.log" \
+                "$dir/log/rspamd.log" || status=1
+        else
+            status=1
+        fi
+    fi
+    exec {lock}>&-
+    return $status
 }
