@@ -12,6 +12,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.ledgermta.api.config.StoreProperties;
+import org.ledgermta.commands.account.Account;
 import org.ledgermta.commands.egress.EgressIp;
 import org.ledgermta.commands.message.OutboundMessage;
 
@@ -22,7 +23,7 @@ import org.ledgermta.commands.message.OutboundMessage;
  */
 final class LedgerAggregates implements ConfigurerModule {
 
-    private static final List<Class<?>> AGGREGATES = List.of(OutboundMessage.class, EgressIp.class);
+    private static final List<Class<?>> AGGREGATES = List.of(OutboundMessage.class, EgressIp.class, Account.class);
 
     private final StoreProperties properties;
     private volatile Snapshotter snapshotter;
