@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the ledger lives. {@code dataDir} is only used by the embedded store, which starts when no
  * {@code MONGODB_URI} is given.
  */
-@ConfigurationProperties(prefix = "mta", ignoreUnknownFields = false)
+@ConfigurationProperties(prefix = "mta")
 public record StoreProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("ledgermta") String database,
