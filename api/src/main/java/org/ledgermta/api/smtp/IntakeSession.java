@@ -2,6 +2,7 @@ package org.ledgermta.api.smtp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -26,13 +27,15 @@ final class IntakeSession implements MessageHandler {
     private final MessageContext context;
     private final IntakePipeline pipeline;
     private final String clientIp;
+    private final int maxMessageBytes;
     private final List<EmailAddress> recipients = new ArrayList<>();
     private ReversePath sender;
     private Optional<AccountView> account;
 
-    IntakeSession(MessageContext context, IntakePipeline pipeline) {
+    IntakeSession(MessageContext context, IntakePipeline pipeline, int maxMessageBytes) {
         this.context = context;
         this.pipeline = pipeline;
+        this.maxMessageBytes = maxMessageBytes;
         this.clientIp = ipOf(context.getRemoteAddress());
     }
 
@@ -65,7 +68,13 @@ final class IntakeSession implements MessageHandler {
 
     @Override
     public String data(InputStream data) throws RejectException, IOException {
-        byte[] content = data.readAllBytes();
+        byte[] content = data.readNBytes(maxMessageBytes + 1);
+        if (content.length > maxMessageBytes) {
+            // Read to the final dot before answering: what is left would otherwise be taken as commands.
+            data.transferTo(OutputStream.nullOutputStream());
+            throw new RejectException(552, "5.3.4 Message size exceeds the fixed maximum of " + maxMessageBytes
+                    + " bytes");
+        }
         Optional<AccountView> relayAs = account();
         if (relayAs.isEmpty() || recipients.isEmpty()) {
             throw new RejectException(503, "5.5.1 No valid recipients");

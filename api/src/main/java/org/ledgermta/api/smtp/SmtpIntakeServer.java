@@ -38,7 +38,10 @@ public final class SmtpIntakeServer implements SmartLifecycle {
                 .bindAddress(bindAddress)
                 .hostName(pipeline.hostname())
                 .softwareName("ledgermta")
-                .messageHandlerFactory(context -> new IntakeSession(context, pipeline))
+                // the pipeline writes the one Received line of this hop, with the queue id in it
+                .insertReceivedHeaders(false)
+                .messageHandlerFactory(context -> new IntakeSession(context, pipeline,
+                        (int) properties.maxMessageSize().toBytes()))
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory(validator))
                 .maxConnections(properties.maxConnections())
                 .sessionHandler(new EnhancedStatusSessions(

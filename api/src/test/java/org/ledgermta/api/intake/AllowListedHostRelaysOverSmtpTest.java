@@ -52,6 +52,7 @@ class AllowListedHostRelaysOverSmtpTest {
                 .contains("id " + queueId)
                 .contains("Message-ID: <order-1001@shop.example>\r\n")
                 .endsWith("Your order has shipped.\r\n");
+        assertThat(stored.split("\r\nReceived: ", -1)).as("one Received line for this hop").hasSize(1);
         assertThat(accepted.getFirst().body().sizeBytes()).isEqualTo(stored.getBytes(StandardCharsets.UTF_8).length);
     }
 }
