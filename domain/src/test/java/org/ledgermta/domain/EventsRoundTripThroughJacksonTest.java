@@ -28,20 +28,26 @@ import org.ledgermta.domain.egress.ReinstateEgressIpCommand;
 import org.ledgermta.domain.egress.RetireEgressIpCommand;
 import org.ledgermta.domain.message.AcceptMessageCommand;
 import org.ledgermta.domain.message.BounceNotificationIssuedEvent;
+import org.ledgermta.domain.message.DeleteMessageCommand;
 import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.message.DeliveryDeferredEvent;
 import org.ledgermta.domain.message.DeliveryRetryScheduledEvent;
 import org.ledgermta.domain.message.ExpireMessageCommand;
+import org.ledgermta.domain.message.HoldMessageCommand;
 import org.ledgermta.domain.message.MessageAcceptedEvent;
 import org.ledgermta.domain.message.MessageBody;
 import org.ledgermta.domain.message.MessageBouncedEvent;
+import org.ledgermta.domain.message.MessageDeletedEvent;
 import org.ledgermta.domain.message.MessageDeliveredEvent;
 import org.ledgermta.domain.message.MessageExpiredEvent;
+import org.ledgermta.domain.message.MessageHeldEvent;
 import org.ledgermta.domain.message.MessageId;
+import org.ledgermta.domain.message.MessageReleasedEvent;
 import org.ledgermta.domain.message.RecipientOutcome;
 import org.ledgermta.domain.message.RecipientResult;
 import org.ledgermta.domain.message.RecordBounceNotificationCommand;
 import org.ledgermta.domain.message.RecordDeliveryAttemptCommand;
+import org.ledgermta.domain.message.ReleaseMessageCommand;
 import org.ledgermta.domain.message.ScheduleDeliveryRetryCommand;
 import org.ledgermta.domain.message.SmtpReply;
 
@@ -81,7 +87,7 @@ class EventsRoundTripThroughJacksonTest {
                 new DeliveryAttemptedEvent(ID, 1, List.of(ALICE, BOB), IP_V4, "mx1.example.org", "192.0.2.25",
                         false, RESULTS, Duration.ofMillis(420), AT),
                 new MessageDeliveredEvent(ID, 1, List.of(ALICE), IP_V4, "mx1.example.org", OK, AT),
-                new DeliveryDeferredEvent(ID, 1, List.of(BOB), BLOCKED, true, Set.of(IP_V4, IP_V6), AT),
+                new DeliveryDeferredEvent(ID, 1, List.of(BOB), BLOCKED, true, Set.of(IP_V4, IP_V6), AT, LATER),
                 new ScheduleDeliveryRetryCommand(ID, LATER, Set.of(IP_V4), AT),
                 new DeliveryRetryScheduledEvent(ID, LATER, Set.of(IP_V4, IP_V6), AT),
                 new MessageBouncedEvent(ID, 2, List.of(BOB), new SmtpReply(550, "5.1.1", "No such user"), AT),
@@ -89,6 +95,12 @@ class EventsRoundTripThroughJacksonTest {
                 new MessageExpiredEvent(ID, List.of(BOB), LATER, LATER),
                 new RecordBounceNotificationCommand(ID, DSN, LATER),
                 new BounceNotificationIssuedEvent(ID, DSN, LATER),
+                new HoldMessageCommand(ID, "ops-anna", "compromised account, ticket 4711", AT),
+                new MessageHeldEvent(ID, "ops-anna", "compromised account, ticket 4711", AT),
+                new ReleaseMessageCommand(ID, "ops-anna", LATER),
+                new MessageReleasedEvent(ID, "ops-anna", LATER),
+                new DeleteMessageCommand(ID, "ops-anna", "spam, ticket 4711", LATER),
+                new MessageDeletedEvent(ID, List.of(ALICE, BOB), "ops-anna", "spam, ticket 4711", LATER),
                 new AddEgressIpCommand(IP_V4, new PoolName("shared"), "out11.relay.example", AT),
                 new EgressIpAddedEvent(IP_V4, new PoolName("shared"), "out11.relay.example", AT),
                 new BlacklistEgressIpCommand(IP_V4, ID, 1, "Spamhaus", BLOCKED, AT),

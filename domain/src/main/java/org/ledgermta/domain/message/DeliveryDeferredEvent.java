@@ -9,7 +9,7 @@ import org.ledgermta.domain.egress.EgressIpAddress;
 /**
  * Recipients that stay queued after a transient failure. egressBlocked says the receiver refused the sending
  * IP, so the retry should come from another one without waiting for the normal back-off; ipsTried includes
- * the IP of this attempt.
+ * the IP of this attempt; expiresAt is when the message gives up, so the retry saga can cap its schedule.
  */
 public record DeliveryDeferredEvent(
         MessageId messageId,
@@ -18,7 +18,8 @@ public record DeliveryDeferredEvent(
         SmtpReply reply,
         boolean egressBlocked,
         Set<EgressIpAddress> ipsTried,
-        Instant deferredAt) {
+        Instant deferredAt,
+        Instant expiresAt) {
 
     public DeliveryDeferredEvent {
         recipients = List.copyOf(recipients);

@@ -23,9 +23,12 @@ public record RecordDeliveryAttemptCommand(
 
     public RecordDeliveryAttemptCommand {
         requireNonNull(messageId, "messageId is required");
-        requireNonNull(egressIp, "egressIp is required");
-        requireNonNull(mxHost, "mxHost is required");
-        requireNonNull(mxAddress, "mxAddress is required");
+        // no egress IP and no MX when the attempt ended before any connection (an MX look-up that failed)
+        if ((egressIp == null) != (mxHost == null) || (mxHost == null) != (mxAddress == null)) {
+            throw new IllegalArgumentException("Delivery attempt for message " + messageId + " names egress IP "
+                    + egressIp + ", MX " + mxHost + " at " + mxAddress + ": give all three, or none when no"
+                    + " connection was made.");
+        }
         requireNonNull(duration, "duration is required");
         requireNonNull(results, "results are required");
         requireNonNull(attemptedAt, "attemptedAt is required");
