@@ -9,5 +9,12 @@ enum MessageStatus {
     DELIVERED,
     /** Every recipient is final, and at least one bounced. */
     BOUNCED,
-    EXPIRED
+    EXPIRED,
+    /**
+     * An operator stopped delivery: no attempt or retry until release, which restores QUEUED or DEFERRED.
+     * A held message still expires at its maximum queue age.
+     */
+    HELD,
+    /** An operator removed the message; its pending recipients are never delivered. */
+    DELETED
 }

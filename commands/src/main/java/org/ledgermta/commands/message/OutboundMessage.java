@@ -19,21 +19,30 @@ import org.ledgermta.domain.ReversePath;
 import org.ledgermta.domain.egress.EgressIpAddress;
 import org.ledgermta.domain.message.AcceptMessageCommand;
 import org.ledgermta.domain.message.BounceNotificationIssuedEvent;
+import org.ledgermta.domain.message.DeleteMessageCommand;
 import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.message.DeliveryDeferredEvent;
 import org.ledgermta.domain.message.DeliveryRetryScheduledEvent;
 import org.ledgermta.domain.message.ExpireMessageCommand;
+import org.ledgermta.domain.message.HoldMessageCommand;
 import org.ledgermta.domain.message.MessageAcceptedEvent;
 import org.ledgermta.domain.message.MessageBouncedEvent;
+import org.ledgermta.domain.message.MessageDeletedEvent;
 import org.ledgermta.domain.message.MessageDeliveredEvent;
 import org.ledgermta.domain.message.MessageExpiredEvent;
+import org.ledgermta.domain.message.MessageHeldEvent;
 import org.ledgermta.domain.message.MessageId;
+import org.ledgermta.domain.message.MessageReleasedEvent;
 import org.ledgermta.domain.message.RecipientResult;
 import org.ledgermta.domain.message.RecordBounceNotificationCommand;
 import org.ledgermta.domain.message.RecordDeliveryAttemptCommand;
+import org.ledgermta.domain.message.ReleaseMessageCommand;
 import org.ledgermta.domain.message.ScheduleDeliveryRetryCommand;
 
-/** One queued message, from acceptance until every recipient is delivered, bounced or the message expires. */
+/**
+ * One queued message, from acceptance until every recipient is delivered, bounced, the message expires or an
+ * operator deletes it.
+ */
 public class OutboundMessage {
 
     @AggregateIdentifier
@@ -55,6 +64,13 @@ public class OutboundMessage {
     private Instant expiredAt;
     private MessageId notificationId;
     private Instant notificationIssuedAt;
+    // Set while an operator holds the message; the release clears them, and status() is QUEUED or DEFERRED again.
+    private String heldBy;
+    private String holdReason;
+    private Instant heldSince;
+    private String deletedBy;
+    private String deleteReason;
+    private Instant deletedAt;
 
     // Axon creates the aggregate with this constructor, then sources it from events or hands it the accept.
     public OutboundMessage() {
@@ -79,13 +95,16 @@ public class OutboundMessage {
     @CommandHandler
     void handle(RecordDeliveryAttemptCommand command) {
         refuseIfFinished("no further delivery attempt can be recorded");
+        refuseIfHeld();
         for (RecipientResult result : command.results()) {
             refuseUnlessPending(result.recipient());
         }
         // Computed before applying anything: applying updates this aggregate's fields at once.
         int attemptNumber = attempts + 1;
         Set<EgressIpAddress> tried = new LinkedHashSet<>(ipsTried);
-        tried.add(command.egressIp());
+        if (command.egressIp() != null) {
+            tried.add(command.egressIp());
+        }
         AttemptResults results = AttemptResults.of(command.results());
         apply(new DeliveryAttemptedEvent(messageId, attemptNumber, AttemptResults.recipients(command.results()),
                 command.egressIp(), command.mxHost(), command.mxAddress(), command.tls(), command.results(),
@@ -101,13 +120,14 @@ public class OutboundMessage {
         }
         if (!results.deferred().isEmpty()) {
             apply(new DeliveryDeferredEvent(messageId, attemptNumber, AttemptResults.recipients(results.deferred()),
-                    results.deferralReply(), results.egressBlocked(), tried, command.attemptedAt()));
+                    results.deferralReply(), results.egressBlocked(), tried, command.attemptedAt(), expiresAt));
         }
     }
 
     @CommandHandler
     void handle(ScheduleDeliveryRetryCommand command) {
         refuseIfFinished("no retry can be scheduled");
+        refuseIfHeld();
         if (status() != MessageStatus.DEFERRED) {
             throw refused(messageId, "Message " + messageId + " is " + status()
                     + " with no deferred recipient; only a deferred message is retried.");
@@ -135,7 +155,40 @@ public class OutboundMessage {
     }
 
     @CommandHandler
+    void handle(HoldMessageCommand command) {
+        refuseIfFinished("it cannot be held");
+        if (heldSince != null) {
+            throw refused(messageId, "Message " + messageId + " is already held by " + heldBy + " since " + heldSince
+                    + " (" + holdReason + ").");
+        }
+        apply(new MessageHeldEvent(messageId, command.by(), command.reason(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(ReleaseMessageCommand command) {
+        refuseIfFinished("it cannot be released");
+        if (heldSince == null) {
+            throw refused(messageId, "Message " + messageId + " is " + status()
+                    + ", not held; only a held message is released.");
+        }
+        apply(new MessageReleasedEvent(messageId, command.by(), command.at()));
+    }
+
+    // Allowed while held: holding a message to look at it, then deleting it, is the usual way to remove spam.
+    @CommandHandler
+    void handle(DeleteMessageCommand command) {
+        refuseIfFinished("it cannot be deleted");
+        apply(new MessageDeletedEvent(messageId, List.copyOf(pending), command.by(), command.reason(),
+                command.at()));
+    }
+
+    @CommandHandler
     void handle(RecordBounceNotificationCommand command) {
+        // An operator's deletion is silent, as Postfix's postsuper -d: the sender hears nothing more.
+        if (deletedAt != null) {
+            throw refused(messageId, "Message " + messageId + " " + deletion()
+                    + "; no delivery status notification is issued for a deleted message.");
+        }
         // RFC 5321 §4.5.5 / RFC 3464 §2: a notification is never sent to the null reverse-path, which is
         // what keeps two relays from bouncing notifications back and forth.
         if (sender.nullPath()) {
@@ -166,7 +219,9 @@ public class OutboundMessage {
     @EventSourcingHandler
     void on(DeliveryAttemptedEvent event) {
         attempts = event.attemptNumber();
-        ipsTried.add(event.egressIp());
+        if (event.egressIp() != null) {
+            ipsTried.add(event.egressIp());
+        }
     }
 
     @EventSourcingHandler
@@ -201,12 +256,39 @@ public class OutboundMessage {
         notificationIssuedAt = event.issuedAt();
     }
 
+    @EventSourcingHandler
+    void on(MessageHeldEvent event) {
+        heldBy = event.by();
+        holdReason = event.reason();
+        heldSince = event.heldAt();
+    }
+
+    @EventSourcingHandler
+    void on(MessageReleasedEvent event) {
+        heldBy = null;
+        holdReason = null;
+        heldSince = null;
+    }
+
+    @EventSourcingHandler
+    void on(MessageDeletedEvent event) {
+        deletedBy = event.by();
+        deleteReason = event.reason();
+        deletedAt = event.deletedAt();
+    }
+
     MessageStatus status() {
+        if (deletedAt != null) {
+            return MessageStatus.DELETED;
+        }
         if (expiredAt != null) {
             return MessageStatus.EXPIRED;
         }
         if (pending.isEmpty()) {
             return bounced.isEmpty() ? MessageStatus.DELIVERED : MessageStatus.BOUNCED;
+        }
+        if (heldSince != null) {
+            return MessageStatus.HELD;
         }
         return deferred.isEmpty() ? MessageStatus.QUEUED : MessageStatus.DEFERRED;
     }
@@ -217,11 +299,23 @@ public class OutboundMessage {
             case BOUNCED -> "bounced at " + lastSettledAt + " (" + bounced.size() + " of " + recipientCount
                     + " recipients bounced)";
             case EXPIRED -> "expired at " + expiredAt;
-            case QUEUED, DEFERRED -> null;
+            case DELETED -> deletion();
+            case QUEUED, DEFERRED, HELD -> null;
         };
         if (finished != null) {
             throw refused(messageId, "Message " + messageId + " " + finished + "; " + consequence + ".");
         }
+    }
+
+    private void refuseIfHeld() {
+        if (heldSince != null) {
+            throw refused(messageId, "Message " + messageId + " is held by " + heldBy + " since " + heldSince
+                    + " (" + holdReason + "); release it first.");
+        }
+    }
+
+    private String deletion() {
+        return "was deleted by " + deletedBy + " at " + deletedAt + " (" + deleteReason + ")";
     }
 
     private void refuseUnlessPending(EmailAddress recipient) {
@@ -303,5 +397,29 @@ public class OutboundMessage {
 
     public Instant getNotificationIssuedAt() {
         return notificationIssuedAt;
+    }
+
+    public String getHeldBy() {
+        return heldBy;
+    }
+
+    public String getHoldReason() {
+        return holdReason;
+    }
+
+    public Instant getHeldSince() {
+        return heldSince;
+    }
+
+    public String getDeletedBy() {
+        return deletedBy;
+    }
+
+    public String getDeleteReason() {
+        return deleteReason;
+    }
+
+    public Instant getDeletedAt() {
+        return deletedAt;
     }
 }

@@ -102,6 +102,6 @@ final class Messages {
 
     static DeliveryDeferredEvent deferred(int number, Set<EgressIpAddress> tried, Instant at,
             EmailAddress... recipients) {
-        return new DeliveryDeferredEvent(ID, number, List.of(recipients), GREYLISTED, false, tried, at);
+        return new DeliveryDeferredEvent(ID, number, List.of(recipients), GREYLISTED, false, tried, at, EXPIRES_AT);
     }
 }

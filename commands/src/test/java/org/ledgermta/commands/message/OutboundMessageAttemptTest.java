@@ -92,7 +92,7 @@ class OutboundMessageAttemptTest {
                 .expectEvents(
                         attempted(1, IP_11, FIRST_ATTEMPT_AT, alice, bob),
                         new DeliveryDeferredEvent(ID, 1, List.of(ALICE, BOB), SPAMHAUS, true, Set.of(IP_11),
-                                FIRST_ATTEMPT_AT));
+                                FIRST_ATTEMPT_AT, EXPIRES_AT));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.ledgermta.commands.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.ledgermta.commands.JacksonSnapshots.roundTrip;
 import static org.ledgermta.commands.JacksonSnapshots.snapshot;
 import static org.ledgermta.commands.message.Messages.ALICE;
@@ -13,6 +14,7 @@ import static org.ledgermta.commands.message.Messages.IP_11;
 import static org.ledgermta.commands.message.Messages.IP_12;
 import static org.ledgermta.commands.message.Messages.NO_MAILBOX;
 import static org.ledgermta.commands.message.Messages.OK;
+import static org.ledgermta.commands.message.Messages.attempt;
 import static org.ledgermta.commands.message.Messages.accepted;
 import static org.ledgermta.commands.message.Messages.attempted;
 import static org.ledgermta.commands.message.Messages.bounced;
@@ -23,20 +25,27 @@ import static org.ledgermta.domain.message.RecipientOutcome.BOUNCED;
 import static org.ledgermta.domain.message.RecipientOutcome.DEFERRED;
 import static org.ledgermta.domain.message.RecipientOutcome.DELIVERED;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.ledgermta.domain.CommandRefusedException;
 import org.junit.jupiter.api.Test;
 import org.ledgermta.domain.EmailAddress;
 import org.ledgermta.domain.message.BounceNotificationIssuedEvent;
 import org.ledgermta.domain.message.ExpireMessageCommand;
+import org.ledgermta.domain.message.MessageDeletedEvent;
 import org.ledgermta.domain.message.MessageExpiredEvent;
+import org.ledgermta.domain.message.MessageHeldEvent;
 import org.ledgermta.domain.message.MessageId;
+import org.ledgermta.domain.message.MessageReleasedEvent;
+import org.ledgermta.domain.message.ReleaseMessageCommand;
 
 class OutboundMessageSnapshotTest {
 
     private static final EmailAddress CAROL = new EmailAddress("carol@example.com");
     private static final EmailAddress DAVE = new EmailAddress("dave@example.com");
+    private static final Instant HELD_AT = FIRST_ATTEMPT_AT.plusSeconds(600);
 
     /** Alice delivered, Bob bounced, Carol and Dave deferred twice from two IPs. */
     private static OutboundMessage partlyDeferred() {
@@ -71,5 +80,45 @@ class OutboundMessageSnapshotTest {
                 .given(snapshot(roundTrip(partlyDeferred()), ID.value(), 6))
                 .when(new ExpireMessageCommand(ID, EXPIRES_AT))
                 .expectEvents(new MessageExpiredEvent(ID, List.of(CAROL, DAVE), EXPIRES_AT, EXPIRES_AT));
+    }
+
+    @Test
+    void snapshotRestoresTheHold() {
+        OutboundMessage original = partlyDeferred();
+        original.on(new MessageHeldEvent(ID, "ops-anna", "compromised account", HELD_AT));
+
+        OutboundMessage restored = roundTrip(original);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(original);
+        assertThat(restored.getHeldBy()).isEqualTo("ops-anna");
+        assertThat(restored.status()).isEqualTo(MessageStatus.HELD);
+    }
+
+    @Test
+    void snapshotRestoresTheDeletion() {
+        OutboundMessage original = partlyDeferred();
+        original.on(new MessageHeldEvent(ID, "ops-anna", "compromised account", HELD_AT));
+        original.on(new MessageDeletedEvent(ID, List.of(CAROL, DAVE), "ops-anna", "spam", HELD_AT.plusSeconds(60)));
+
+        OutboundMessage restored = roundTrip(original);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(original);
+        assertThat(restored.status()).isEqualTo(MessageStatus.DELETED);
+    }
+
+    @Test
+    void heldMessageRestoredFromASnapshotRefusesAnAttemptAndIsReleased() {
+        OutboundMessage message = partlyDeferred();
+        message.on(new MessageHeldEvent(ID, "ops-anna", "compromised account", HELD_AT));
+        new AggregateTestFixture<>(OutboundMessage.class)
+                .given(snapshot(roundTrip(message), ID.value(), 7))
+                .when(attempt(IP_11, HELD_AT.plusSeconds(1), result(CAROL, OK, DELIVERED)))
+                .expectNoEvents()
+                .expectException(CommandRefusedException.class)
+                .expectExceptionMessage(containsString("is held by ops-anna since " + HELD_AT));
+        new AggregateTestFixture<>(OutboundMessage.class)
+                .given(snapshot(roundTrip(message), ID.value(), 7))
+                .when(new ReleaseMessageCommand(ID, "ops-ben", HELD_AT.plusSeconds(60)))
+                .expectEvents(new MessageReleasedEvent(ID, "ops-ben", HELD_AT.plusSeconds(60)));
     }
 }
