@@ -15,7 +15,8 @@ public final class LedgerApplication {
     }
 
     public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
-        List<String> all = new ArrayList<>(List.of("mta.data-dir=" + dataDir));
+        // these tests are about the store: nothing is delivered, so no route or DNS is needed
+        List<String> all = new ArrayList<>(List.of("mta.data-dir=" + dataDir, "mta.delivery.enabled=false"));
         all.addAll(List.of(properties));
         return new SpringApplicationBuilder(LedgerMtaApplication.class)
                 .web(WebApplicationType.NONE)

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every failure of the admin API as {"error": "<what to do>"}. */
-@RestControllerAdvice(assignableTypes = AccountAdminController.class)
-class AccountAdminErrors {
+@RestControllerAdvice(assignableTypes = {AccountAdminController.class,
+        org.ledgermta.api.delivery.OperatorController.class})
+class AdminApiErrors {
 
     @ExceptionHandler
     ResponseEntity<Map<String, String>> turnedAway(AdminApiException e) {
@@ -43,7 +44,7 @@ class AccountAdminErrors {
 
     @ExceptionHandler
     ResponseEntity<Map<String, String>> unknown(AggregateNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error("There is no account '"
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error("There is no '"
                 + e.getAggregateIdentifier() + "' in the ledger."));
     }
 

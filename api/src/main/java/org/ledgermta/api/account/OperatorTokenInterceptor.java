@@ -13,11 +13,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * The admin API answers only the operator: {@code Authorization: Bearer <mta.api.operator-token>}
  * (RFC 6750 §2.1). Without a configured token the API stays closed rather than open to anyone.
  */
-final class OperatorTokenInterceptor implements HandlerInterceptor {
+public final class OperatorTokenInterceptor implements HandlerInterceptor {
 
     private final byte[] tokenDigest;
 
-    OperatorTokenInterceptor(String operatorToken) {
+    public OperatorTokenInterceptor(String operatorToken) {
         this.tokenDigest = operatorToken == null || operatorToken.isBlank() ? null : sha256(operatorToken.strip());
     }
 

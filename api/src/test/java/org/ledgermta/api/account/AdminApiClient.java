@@ -28,7 +28,7 @@ final class AdminApiClient {
     }
 
     static ConfigurableApplicationContext startWithHttp(Path dataDir, String... properties) {
-        List<String> all = new ArrayList<>(List.of("mta.data-dir=" + dataDir, "server.port=0",
+        List<String> all = new ArrayList<>(List.of("mta.data-dir=" + dataDir, "server.port=0", "mta.delivery.enabled=false",
                 "server.address=127.0.0.1", "mta.smtp.listen=127.0.0.1:0"));
         all.addAll(List.of(properties));
         return new SpringApplicationBuilder(LedgerMtaApplication.class)

@@ -71,6 +71,8 @@ final class IntakeFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
                 "server.port=0",
                 "mta.smtp.listen=127.0.0.1:0",
                 "mta.hostname=relay.test.example",
+                // intake scenarios stop at the queue: nothing is delivered, no DNS question is asked
+                "mta.delivery.enabled=false",
                 "mta.accounts." + account + ".networks=127.0.0.1/32",
                 "mta.accounts." + account + ".password=" + PASSWORD));
         all.addAll(List.of(extraProperties).stream().map(p -> p.replace("${account}", account)).toList());

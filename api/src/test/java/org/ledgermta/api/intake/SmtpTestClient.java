@@ -20,11 +20,11 @@ import javax.net.ssl.X509TrustManager;
  * A deliberately literal SMTP client for tests: it writes exactly the bytes it is given (bare LFs, NULs,
  * pipelined batches) and reads replies as they come, so the server's handling of bad input is visible.
  */
-final class SmtpTestClient implements AutoCloseable {
+public final class SmtpTestClient implements AutoCloseable {
 
     /** One SMTP reply: its code and every line of text (RFC 5321 §4.2 multi-line replies joined). */
-    record Reply(int code, List<String> lines) {
-        String text() {
+    public record Reply(int code, List<String> lines) {
+        public String text() {
             return String.join("\n", lines);
         }
 
@@ -43,7 +43,7 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     /** Connects from {@code sourceIp} (a 127/8 address), so that the server sees that client address. */
-    static SmtpTestClient connect(int port, String sourceIp) throws IOException {
+    public static SmtpTestClient connect(int port, String sourceIp) throws IOException {
         Socket socket = new Socket();
         socket.bind(new InetSocketAddress(InetAddress.getByName(sourceIp), 0));
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -57,7 +57,7 @@ final class SmtpTestClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    Reply read() throws IOException {
+    public Reply read() throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
             String line = readLine();
@@ -74,7 +74,7 @@ final class SmtpTestClient implements AutoCloseable {
         }
     }
 
-    Reply command(String line) throws IOException {
+    public Reply command(String line) throws IOException {
         send(line + "\r\n");
         return read();
     }
@@ -117,7 +117,7 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     /** MAIL, RCPT…, DATA, the message (dot-stuffed), returning the final reply or the first refusal. */
-    Reply send(String from, List<String> recipients, String message) throws IOException {
+    public Reply send(String from, List<String> recipients, String message) throws IOException {
         Reply reply = command("MAIL FROM:<" + from + ">");
         if (reply.code() != 250) {
             return reply;
