@@ -1,5 +1,6 @@
 package org.ledgermta.api.axon;
 
+import com.mongodb.client.model.Indexes;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -82,6 +83,8 @@ public class LedgerAxonConfiguration {
 
     @Bean
     SagaStore<Object> sagaStore(MongoTemplate template, Serializer serializer) {
+        // MongoSagaStore looks sagas up by {sagaType, associations: {key, value}} and creates no index for it
+        template.sagaCollection().createIndex(Indexes.ascending("sagaType", "associations"));
         return MongoSagaStore.builder().mongoTemplate(template).serializer(serializer).build();
     }
 

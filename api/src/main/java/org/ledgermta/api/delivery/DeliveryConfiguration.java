@@ -24,7 +24,11 @@ import org.ledgermta.domain.egress.PoolName;
 import org.ledgermta.domain.retry.RetrySchedule;
 import org.ledgermta.projections.egress.EgressPool;
 import org.ledgermta.projections.queue.QueueView;
+import org.ledgermta.api.account.OperatorTokenInterceptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -114,6 +118,18 @@ public class DeliveryConfiguration {
                                     IntakePipeline intake) {
         return new EgressPoolSetup(EgressIpSetting.parse(properties.egress().ips(), intake.hostname()),
                 new PoolName(properties.egress().pool()), pool, commands, Clock.systemUTC());
+    }
+
+    /** The operator token guards these paths; POST /api/v1/messages itself is the accounts' submission. */
+    @Bean
+    WebMvcConfigurer operatorActionsAuthentication(@Value("${mta.api.operator-token:}") String token) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new OperatorTokenInterceptor(token))
+                        .addPathPatterns(OperatorController.EGRESS, OperatorController.EGRESS + "/**", OperatorController.MESSAGES + "/*/*");
+            }
+        };
     }
 
     private static InetSocketAddress dnsServer(String hostPort) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.ledgermta.api.account.OperatorTokenInterceptor;
 import org.ledgermta.domain.egress.EgressIpAddress;
 import org.ledgermta.domain.egress.ReinstateEgressIpCommand;
 import org.ledgermta.domain.egress.RetireEgressIpCommand;
@@ -16,16 +15,11 @@ import org.ledgermta.domain.message.ReleaseMessageCommand;
 import org.ledgermta.domain.message.ScheduleDeliveryRetryCommand;
 import org.ledgermta.projections.egress.EgressIpView;
 import org.ledgermta.projections.egress.EgressPool;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The operator's actions on the pool and the queue, each one command in the ledger:
@@ -107,17 +101,5 @@ public class OperatorController {
         commands.sendAndWait(new DeleteMessageCommand(MessageId.of(id), given.byOr("operator"),
                 given.noteOr("deleted by the operator"), clock.instant()));
         return Map.of("queueId", id, "state", "DELETED");
-    }
-
-    /** The operator token guards these paths; POST /api/v1/messages itself is the accounts' submission. */
-    @Bean
-    static WebMvcConfigurer operatorActionsAuthentication(@Value("${mta.api.operator-token:}") String token) {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new OperatorTokenInterceptor(token))
-                        .addPathPatterns(EGRESS, EGRESS + "/**", MESSAGES + "/*/*");
-            }
-        };
     }
 }
