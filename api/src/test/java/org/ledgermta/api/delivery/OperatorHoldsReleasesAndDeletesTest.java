@@ -26,9 +26,10 @@ class OperatorHoldsReleasesAndDeletesTest {
         // a back-off long enough that only the operator can bring the retry forward
         try (mx; DeliveryFixture service = new DeliveryFixture(mx, "mta.retry.intervals=10m")) {
             String held = Submit.message(service.smtpPort(), "shop@shop.example", "erin@receiver.example");
+            String hurried = Submit.message(service.smtpPort(), "shop@shop.example", "frank@receiver.example");
             String doomed = Submit.message(service.smtpPort(), "shop@shop.example", "never@receiver.example");
-            TestMx.await("both deferred and their retries scheduled", Duration.ofSeconds(20),
-                    () -> service.events(DeliveryRetryScheduledEvent.class).size() == 2);
+            TestMx.await("all three deferred and their retries scheduled", Duration.ofSeconds(20),
+                    () -> service.events(DeliveryRetryScheduledEvent.class).size() == 3);
 
             assertThat(operator(service, "/api/v1/messages/" + held + "/hold", null).statusCode()).isEqualTo(401);
             assertThat(operator(service, "/api/v1/messages/" + held + "/hold", DeliveryFixture.OPERATOR_TOKEN)
@@ -38,12 +39,16 @@ class OperatorHoldsReleasesAndDeletesTest {
             assertThat(retryWhileHeld.statusCode()).isEqualTo(409);
             assertThat(retryWhileHeld.body()).contains("release");
 
+            // a release puts the message back in the active queue: it goes now, not after its back-off
             assertThat(operator(service, "/api/v1/messages/" + held + "/release", DeliveryFixture.OPERATOR_TOKEN)
-                    .statusCode()).isEqualTo(200);
-            assertThat(operator(service, "/api/v1/messages/" + held + "/retry", DeliveryFixture.OPERATOR_TOKEN)
                     .statusCode()).isEqualTo(200);
             TestMx.await("the released message delivered long before its back-off", Duration.ofSeconds(20),
                     () -> mx.receivedFor("erin@receiver.example").size() == 1);
+
+            assertThat(operator(service, "/api/v1/messages/" + hurried + "/retry", DeliveryFixture.OPERATOR_TOKEN)
+                    .statusCode()).isEqualTo(200);
+            TestMx.await("the message retried now delivered", Duration.ofSeconds(20),
+                    () -> mx.receivedFor("frank@receiver.example").size() == 1);
 
             assertThat(operator(service, "/api/v1/messages/" + doomed + "/delete", DeliveryFixture.OPERATOR_TOKEN)
                     .statusCode()).isEqualTo(200);
