@@ -50,6 +50,22 @@ import org.ledgermta.domain.message.RecordDeliveryAttemptCommand;
 import org.ledgermta.domain.message.ReleaseMessageCommand;
 import org.ledgermta.domain.message.ScheduleDeliveryRetryCommand;
 import org.ledgermta.domain.message.SmtpReply;
+import org.ledgermta.domain.sender.AccountSenderPolicyChangedEvent;
+import org.ledgermta.domain.sender.ChangeAccountSenderPolicyCommand;
+import org.ledgermta.domain.sender.DkimAlgorithm;
+import org.ledgermta.domain.sender.DkimKey;
+import org.ledgermta.domain.sender.DkimKeyGeneratedEvent;
+import org.ledgermta.domain.sender.DkimKeyRetiredEvent;
+import org.ledgermta.domain.sender.DkimKeyRotatedEvent;
+import org.ledgermta.domain.sender.DkimSelector;
+import org.ledgermta.domain.sender.MessageSignatureSkippedEvent;
+import org.ledgermta.domain.sender.RegisterSenderDomainCommand;
+import org.ledgermta.domain.sender.RemoveSenderDomainCommand;
+import org.ledgermta.domain.sender.RetireDkimKeyCommand;
+import org.ledgermta.domain.sender.RotateDkimKeyCommand;
+import org.ledgermta.domain.sender.SenderDomainRegisteredEvent;
+import org.ledgermta.domain.sender.SenderDomainRemovedEvent;
+import org.ledgermta.domain.sender.SenderPolicy;
 
 /**
  * Events live in the store for years and commands may cross a process boundary, so each must survive
@@ -75,6 +91,11 @@ class EventsRoundTripThroughJacksonTest {
             new RecipientResult(BOB, BLOCKED, RecipientOutcome.EGRESS_BLOCKED));
     private static final MessageBody BODY =
             new MessageBody("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", 1234);
+    private static final DomainName SHOP = new DomainName("shop.example");
+    private static final DkimSelector S1 = new DkimSelector("s2026-03");
+    private static final DkimSelector S2 = new DkimSelector("s2026-09");
+    private static final DkimKey KEY = new DkimKey(S1, DkimAlgorithm.ED25519,
+            "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=", "vault:v1:c2VhbGVkIHByaXZhdGUga2V5", AT);
 
     static Stream<Object> messages() {
         return Stream.of(
@@ -108,7 +129,22 @@ class EventsRoundTripThroughJacksonTest {
                 new ReinstateEgressIpCommand(IP_V4, "ops-anna", "delisted", LATER),
                 new EgressIpReinstatedEvent(IP_V4, "ops-anna", "delisted", LATER),
                 new RetireEgressIpCommand(IP_V4, "ops-anna", "", LATER),
-                new EgressIpRetiredEvent(IP_V4, "ops-anna", "", LATER));
+                new EgressIpRetiredEvent(IP_V4, "ops-anna", "", LATER),
+                new RegisterSenderDomainCommand(SHOP, new AccountId("acme"), KEY, AT),
+                new SenderDomainRegisteredEvent(SHOP, new AccountId("acme"), AT),
+                new DkimKeyGeneratedEvent(SHOP, KEY),
+                new RotateDkimKeyCommand(SHOP, KEY, Duration.ofDays(7), AT),
+                new DkimKeyRotatedEvent(SHOP, S2, S1, LATER, AT),
+                new RetireDkimKeyCommand(SHOP, S1, LATER),
+                new DkimKeyRetiredEvent(SHOP, S1, LATER),
+                new RemoveSenderDomainCommand(SHOP, "ops-anna", LATER),
+                new SenderDomainRemovedEvent(SHOP, "ops-anna", LATER),
+                new MessageSignatureSkippedEvent("Q0000001-test", "acme", "shop.example",
+                        "From domain shop.example is not a registered sender domain of account acme", AT),
+                new MessageSignatureSkippedEvent("Q0000001-test", "acme", null, "the message has no From domain",
+                        AT),
+                new ChangeAccountSenderPolicyCommand(new AccountId("acme"), SenderPolicy.REFUSE, AT),
+                new AccountSenderPolicyChangedEvent(new AccountId("acme"), SenderPolicy.ACCEPT_AND_FLAG, AT));
     }
 
     @ParameterizedTest(name = "{0}")
