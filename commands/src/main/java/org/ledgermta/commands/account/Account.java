@@ -28,6 +28,9 @@ import org.ledgermta.domain.account.ResumeAccountCommand;
 import org.ledgermta.domain.account.SetAccountPasswordCommand;
 import org.ledgermta.domain.account.SuspendAccountCommand;
 import org.ledgermta.domain.limit.VolumeLimits;
+import org.ledgermta.domain.sender.AccountSenderPolicyChangedEvent;
+import org.ledgermta.domain.sender.ChangeAccountSenderPolicyCommand;
+import org.ledgermta.domain.sender.SenderPolicy;
 
 /**
  * A customer of the relay: who may relay as it (networks, password) and how much (volume limits).
@@ -41,6 +44,8 @@ public class Account {
     private List<Cidr> networks = new ArrayList<>();
     private PasswordHash passwordHash;
     private VolumeLimits limits;
+    // Until changed; also what a snapshot taken before the policy existed restores.
+    private SenderPolicy senderPolicy = SenderPolicy.ACCEPT_AND_FLAG;
     private Instant createdAt;
     private boolean suspended;
     private Instant suspendedAt;
@@ -81,6 +86,13 @@ public class Account {
     void handle(ChangeAccountLimitsCommand command) {
         if (!command.limits().equals(limits)) {
             apply(new AccountLimitsChangedEvent(account, command.limits(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChangeAccountSenderPolicyCommand command) {
+        if (command.policy() != senderPolicy) {
+            apply(new AccountSenderPolicyChangedEvent(account, command.policy(), command.at()));
         }
     }
 
@@ -126,6 +138,11 @@ public class Account {
     }
 
     @EventSourcingHandler
+    void on(AccountSenderPolicyChangedEvent event) {
+        senderPolicy = event.policy();
+    }
+
+    @EventSourcingHandler
     void on(AccountSuspendedEvent event) {
         suspended = true;
         suspendedAt = event.suspendedAt();
@@ -157,6 +174,10 @@ public class Account {
 
     public VolumeLimits getLimits() {
         return limits;
+    }
+
+    public SenderPolicy getSenderPolicy() {
+        return senderPolicy;
     }
 
     public Instant getCreatedAt() {
