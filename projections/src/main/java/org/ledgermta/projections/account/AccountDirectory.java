@@ -12,6 +12,7 @@ import org.ledgermta.domain.account.AccountLimitsChangedEvent;
 import org.ledgermta.domain.account.AccountNetworksChangedEvent;
 import org.ledgermta.domain.account.AccountPasswordSetEvent;
 import org.ledgermta.domain.account.AccountResumedEvent;
+import org.ledgermta.domain.sender.AccountSenderPolicyChangedEvent;
 import org.ledgermta.domain.account.AccountSuspendedEvent;
 import org.ledgermta.domain.account.Cidr;
 
@@ -120,6 +121,11 @@ public final class AccountDirectory {
     @EventHandler
     void on(AccountResumedEvent event) {
         put(existing(event.account()).withSuspended(false));
+    }
+
+    @EventHandler
+    void on(AccountSenderPolicyChangedEvent event) {
+        put(existing(event.account()).withSenderPolicy(event.policy()));
     }
 
     // Memory first: the event is already in the ledger, so that is the truth the intake must act on even

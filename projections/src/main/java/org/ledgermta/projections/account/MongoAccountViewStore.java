@@ -11,6 +11,7 @@ import org.ledgermta.domain.AccountId;
 import org.ledgermta.domain.account.Cidr;
 import org.ledgermta.domain.account.PasswordHash;
 import org.ledgermta.domain.limit.VolumeLimits;
+import org.ledgermta.domain.sender.SenderPolicy;
 
 /**
  * One document per account in {@code account_view}, keyed by the account id as {@code _id}: the only
@@ -50,7 +51,8 @@ public final class MongoAccountViewStore implements AccountViewStore {
                 .append("networks", view.networks().stream().map(Cidr::value).toList())
                 .append("passwordHash", view.passwordHash() == null ? null : view.passwordHash().encoded())
                 .append("limits", limits)
-                .append("suspended", view.suspended());
+                .append("suspended", view.suspended())
+                .append("senderPolicy", view.senderPolicy().name());
     }
 
     static AccountView fromDocument(Document document) {
@@ -62,7 +64,9 @@ public final class MongoAccountViewStore implements AccountViewStore {
                 hash == null ? null : new PasswordHash(hash),
                 new VolumeLimits(asLong(limits.get("perMinute")), asLong(limits.get("perHour")),
                         asLong(limits.get("perDay"))),
-                document.getBoolean("suspended", false));
+                document.getBoolean("suspended", false),
+                SenderPolicy.valueOf(document.getString("senderPolicy") == null
+                        ? SenderPolicy.ACCEPT_AND_FLAG.name() : document.getString("senderPolicy")));
     }
 
     private static void putIfSet(Document document, String key, Long value) {
