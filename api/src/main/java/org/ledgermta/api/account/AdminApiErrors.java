@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every failure of the admin API as {"error": "<what to do>"}. */
 @RestControllerAdvice(assignableTypes = {AccountAdminController.class,
-        org.ledgermta.api.delivery.OperatorController.class})
+        org.ledgermta.api.delivery.OperatorController.class, org.ledgermta.api.sender.SenderDomainController.class})
 class AdminApiErrors {
 
     @ExceptionHandler
@@ -46,6 +46,11 @@ class AdminApiErrors {
     ResponseEntity<Map<String, String>> unknown(AggregateNotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(error("There is no '"
                 + e.getAggregateIdentifier() + "' in the ledger."));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Map<String, String>> notConfigured(IllegalStateException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(error(e.getMessage()));
     }
 
     @ExceptionHandler

@@ -15,6 +15,7 @@ import org.ledgermta.api.config.StoreProperties;
 import org.ledgermta.commands.account.Account;
 import org.ledgermta.commands.egress.EgressIp;
 import org.ledgermta.commands.message.OutboundMessage;
+import org.ledgermta.commands.sender.SenderDomain;
 
 /**
  * Registers the aggregates with a bounded cache and snapshots. The aggregates carry no Spring
@@ -23,7 +24,8 @@ import org.ledgermta.commands.message.OutboundMessage;
  */
 final class LedgerAggregates implements ConfigurerModule {
 
-    private static final List<Class<?>> AGGREGATES = List.of(OutboundMessage.class, EgressIp.class, Account.class);
+    private static final List<Class<?>> AGGREGATES =
+            List.of(OutboundMessage.class, EgressIp.class, Account.class, SenderDomain.class);
 
     private final StoreProperties properties;
     private volatile Snapshotter snapshotter;

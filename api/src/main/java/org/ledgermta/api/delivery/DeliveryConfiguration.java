@@ -1,7 +1,6 @@
 package org.ledgermta.api.delivery;
 
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.SplittableRandom;
@@ -9,6 +8,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.ledgermta.api.intake.IntakePipeline;
 import org.ledgermta.api.intake.IntakeProperties;
+import org.ledgermta.api.sender.DnsServers;
 import org.ledgermta.api.store.LedgerStore;
 import org.ledgermta.commands.retry.DeliveryRetrySaga;
 import org.ledgermta.commands.retry.RetryPlan;
@@ -75,7 +75,7 @@ public class DeliveryConfiguration {
     DeliveryRoutes deliveryRoutes(DeliveryProperties properties, StatefulRedisConnection<String, String> redis) {
         InetSocketAddress dnsServer = properties.dns().resolver().isBlank()
                 ? MxResolver.systemDnsServer()
-                : dnsServer(properties.dns().resolver());
+                : DnsServers.parse(properties.dns().resolver());
         MxResolver resolver = new MxResolver(dnsServer, properties.dns().timeout(), properties.delivery().port(),
                 new SplittableRandom(), new RedisDnsCache(redis, RedisDnsCache.DEFAULT_KEY_PREFIX));
         return new DeliveryRoutes(StaticRoutes.parse(properties.routes()), resolver);
@@ -130,17 +130,5 @@ public class DeliveryConfiguration {
                         .addPathPatterns(OperatorController.EGRESS, OperatorController.EGRESS + "/**", OperatorController.MESSAGES + "/*/*");
             }
         };
-    }
-
-    private static InetSocketAddress dnsServer(String hostPort) {
-        int colon = hostPort.lastIndexOf(':');
-        try {
-            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-            int port = colon < 0 ? 53 : Integer.parseInt(hostPort.substring(colon + 1));
-            return new InetSocketAddress(InetAddress.getByName(host.replace("[", "").replace("]", "")), port);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("mta.dns.resolver must be an IP address and port such as"
-                    + " 127.0.0.1:53, was '" + hostPort + "'");
-        }
     }
 }

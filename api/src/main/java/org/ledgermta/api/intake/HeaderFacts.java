@@ -1,6 +1,10 @@
 package org.ledgermta.api.intake;
 
 import java.io.ByteArrayInputStream;
+import java.util.Optional;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.DefaultAddressParser;
+import org.ledgermta.domain.DomainName;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.dom.Header;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
@@ -30,6 +34,19 @@ public record HeaderFacts(String messageId, String from) {
         } catch (Exception e) {
             // mime4j refuses some broken headers outright; the message is accepted without the facts
             return new HeaderFacts(null, null);
+        }
+    }
+
+    /** The domain of the From address (RFC 5322 §3.6.2), when there is exactly one parsable mailbox. */
+    public Optional<DomainName> fromDomain() {
+        if (from == null) {
+            return Optional.empty();
+        }
+        try {
+            Mailbox mailbox = DefaultAddressParser.DEFAULT.parseMailbox(from);
+            return Optional.of(new DomainName(mailbox.getDomain()));
+        } catch (Exception e) {
+            return Optional.empty();
         }
     }
 

@@ -37,8 +37,8 @@ public class IntakeConfiguration {
 
     @Bean
     IntakePipeline intakePipeline(AccountDirectory accounts, RedisVolumeCounter volume, ScanProperties scan,
-                                  MessageBodyStore bodies, CommandGateway commands, EventGateway events,
-                                  IntakeProperties properties) {
+                                  MessageBodyStore bodies, MessageSigning signing, CommandGateway commands,
+                                  EventGateway events, IntakeProperties properties) {
         List<ScanPolicy> scanners = new ArrayList<>();
         if (scan.rspamd().enabled()) {
             OptionalDouble rejectScore = scan.rspamd().rejectScore() == null
@@ -50,7 +50,7 @@ public class IntakeConfiguration {
             scanners.add(new ScanPolicy(new ClamdScanner(scan.clamav().host(), scan.clamav().port(),
                     scan.clamav().timeout(), 64 * 1024), scan.clamav().failOpen()));
         }
-        return new IntakePipeline(accounts, volume, scanners, bodies, commands, events, properties,
+        return new IntakePipeline(accounts, volume, scanners, bodies, signing, commands, events, properties,
                 hostname(properties), Clock.systemUTC());
     }
 

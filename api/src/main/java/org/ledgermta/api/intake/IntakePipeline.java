@@ -17,6 +17,8 @@ import org.ledgermta.delivery.limit.VolumeCheck;
 import org.ledgermta.delivery.scan.ScanRequest;
 import org.ledgermta.delivery.scan.ScanVerdict;
 import org.ledgermta.domain.AccountId;
+import org.ledgermta.domain.DomainName;
+import org.ledgermta.domain.sender.MessageSignatureSkippedEvent;
 import org.ledgermta.domain.EmailAddress;
 import org.ledgermta.domain.ReversePath;
 import org.ledgermta.domain.account.MessageRejectedEvent;
@@ -52,6 +54,7 @@ public final class IntakePipeline {
     private final RedisVolumeCounter volume;
     private final List<ScanPolicy> scanners;
     private final MessageBodyStore bodies;
+    private final MessageSigning signing;
     private final CommandGateway commands;
     private final EventGateway events;
     private final IntakeProperties properties;
@@ -60,8 +63,9 @@ public final class IntakePipeline {
     private final Clock clock;
 
     public IntakePipeline(AccountDirectory accounts, RedisVolumeCounter volume, List<ScanPolicy> scanners,
-                          MessageBodyStore bodies, CommandGateway commands, EventGateway events,
-                          IntakeProperties properties, String hostname, Clock clock) {
+                          MessageBodyStore bodies, MessageSigning signing, CommandGateway commands,
+                          EventGateway events, IntakeProperties properties, String hostname, Clock clock) {
+        this.signing = signing;
         this.accounts = accounts;
         this.volume = volume;
         this.scanners = List.copyOf(scanners);
@@ -122,6 +126,16 @@ public final class IntakePipeline {
         if (scanned instanceof IntakeOutcome.Refused) {
             return scanned;
         }
+        // signed last, over exactly the bytes that are stored and sent: our trace headers included
+        MessageSigning.Result signed = signing.sign(submission.account(), facts.fromDomain(), content, now);
+        switch (signed) {
+            case MessageSigning.Result.Signed withSignature -> content = withSignature.message();
+            case MessageSigning.Result.Unsigned unsigned -> flagUnsigned(queueId, account, facts, unsigned.reason(), now);
+            case MessageSigning.Result.Refused refused -> {
+                return refuse(account, submission.clientIp(), submission.sender(), submission.recipients(),
+                        refused.reply(), RejectionReason.POLICY, now);
+            }
+        }
         try {
             MessageBody body = bodies.store(content, now);
             commands.send(new AcceptMessageCommand(queueId, submission.account().id(), submission.sender(),
@@ -136,6 +150,15 @@ public final class IntakePipeline {
                 account, submission.clientIp(), submission.route(), submission.sender().value(),
                 submission.recipients().size(), content.length);
         return new IntakeOutcome.Accepted(queueId, new SmtpReply(250, "2.0.0", "Ok: queued as " + queueId.value()));
+    }
+
+    private void flagUnsigned(MessageId queueId, String account, HeaderFacts facts, String reason, Instant now) {
+        try {
+            events.publish(new MessageSignatureSkippedEvent(queueId.value(), account,
+                    facts.fromDomain().map(DomainName::value).orElse(null), reason, now));
+        } catch (RuntimeException e) {
+            log.warn("unsigned message {} not flagged in the ledger ({}): {}", queueId.value(), e.toString(), reason);
+        }
     }
 
     private IntakeOutcome scan(Submission submission, MessageId queueId, byte[] content, Instant now) {
