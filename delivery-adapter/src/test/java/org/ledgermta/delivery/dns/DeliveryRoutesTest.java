@@ -8,6 +8,7 @@ import static org.ledgermta.delivery.dns.MxResolverTest.hosts;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Random;
+import org.ledgermta.delivery.testing.LoopbackDnsResponder;
 import org.ledgermta.domain.DomainName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

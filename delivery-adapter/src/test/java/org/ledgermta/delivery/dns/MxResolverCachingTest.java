@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.ledgermta.delivery.dns.RouteResolution.DomainDoesNotExist;
 import org.ledgermta.delivery.dns.RouteResolution.NoMailAccepted;
+import org.ledgermta.delivery.testing.LoopbackDnsResponder;
+import org.ledgermta.delivery.testing.StallingTcpRelay;
 import org.ledgermta.domain.DomainName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -186,7 +188,7 @@ class MxResolverCachingTest {
     void aStalledRedisCostsOneCommandTimeoutAndThenIsLeftAlone() throws IOException {
         dns = new LoopbackDnsResponder(SOA, "example.com. 300 MX 10 mx1.example.com.",
                 "mx1.example.com. 300 A 127.0.0.21");
-        try (StallingRedisRelay relay = new StallingRedisRelay(6379);
+        try (StallingTcpRelay relay = new StallingTcpRelay("127.0.0.1", 6379);
                 StatefulRedisConnection<String, String> stalling =
                         client.connect(RedisURI.create("127.0.0.1", relay.port()))) {
             relay.stall();

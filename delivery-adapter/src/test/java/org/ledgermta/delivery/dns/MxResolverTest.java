@@ -11,6 +11,7 @@ import org.ledgermta.delivery.dns.RouteResolution.Destinations;
 import org.ledgermta.delivery.dns.RouteResolution.DomainDoesNotExist;
 import org.ledgermta.delivery.dns.RouteResolution.NoMailAccepted;
 import org.ledgermta.delivery.dns.RouteResolution.TemporaryFailure;
+import org.ledgermta.delivery.testing.LoopbackDnsResponder;
 import org.ledgermta.domain.DomainName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ledgermta.delivery.testing.StallingTcpRelay;
 import org.ledgermta.domain.limit.LimitDecision;
 import org.ledgermta.domain.limit.LimitWindow;
 import org.ledgermta.domain.limit.VolumeLimits;
@@ -265,7 +266,7 @@ class RedisVolumeCounterTest {
 
     @Test
     void aRedisThatStopsAnsweringIsCounterUnavailableWithinTheTimeout() throws Exception {
-        StallingRelay relay = new StallingRelay(REDIS_HOST, REDIS_PORT);
+        StallingTcpRelay relay = new StallingTcpRelay(REDIS_HOST, REDIS_PORT);
         toClose.add(relay);
         RedisClient relayed = RedisClient.create(RedisURI.create(REDIS_HOST, relay.port()));
         toClose.add(relayed::shutdown);
@@ -288,7 +289,7 @@ class RedisVolumeCounterTest {
 
     @Test
     void aRedisThatGoesAwayIsCounterUnavailable() throws Exception {
-        StallingRelay relay = new StallingRelay(REDIS_HOST, REDIS_PORT);
+        StallingTcpRelay relay = new StallingTcpRelay(REDIS_HOST, REDIS_PORT);
         toClose.add(relay);
         RedisClient relayed = RedisClient.create(RedisURI.create(REDIS_HOST, relay.port()));
         toClose.add(relayed::shutdown);

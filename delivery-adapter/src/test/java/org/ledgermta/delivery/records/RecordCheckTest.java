@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.ledgermta.delivery.records.RecordStatus.Status;
+import org.ledgermta.delivery.testing.LoopbackDnsResponder;
 import org.ledgermta.domain.DomainName;
 import org.xbill.DNS.Rcode;
 

@@ -1,4 +1,4 @@
-package org.ledgermta.delivery.records;
+package org.ledgermta.delivery.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,31 +32,41 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * A DNS server on 127.0.0.1, UDP and TCP on one port, answering from zone-file lines as an authoritative server
- * would: the records of the type asked (following CNAMEs), else NODATA or NXDOMAIN with the zone's SOA (RFC 2308
- * §3). A test can make it answer an rcode for a name, or stay silent.
+ * A DNS server on 127.0.0.1, UDP and TCP on one port, answering from the zone-file lines a test gives it, as an
+ * authoritative server would: the records of the type asked (following CNAMEs), else NODATA or NXDOMAIN with the
+ * zone's SOA in the authority section (RFC 2308 §3). A test can make it answer an rcode, stay silent (for every
+ * name or for one), or truncate every UDP answer so the client must come back over TCP. It counts every query it
+ * receives, by name and type, and the queries that came over TCP.
  *
- * <p>Trimmed from the dns package's responder (which is package-private there), with one difference: zone lines go
- * through dnsjava's own zone-file parser ({@link Master}), so a test can load the very
- * {@link RecordToPublish#zoneLine()} a customer would paste into their zone.
+ * <p>Zone lines go through dnsjava's own zone-file parser ({@link Master}), so a test can load exactly the line a
+ * customer would paste into their zone, with or without the class: {@code "example.com. 300 MX 10 mx1.example.com."}
+ * and {@code "shop.example. 300 IN TXT \"v=spf1 -all\""} both work.
  */
-final class LoopbackDnsResponder implements AutoCloseable {
+public final class LoopbackDnsResponder implements AutoCloseable {
 
     private final DatagramSocket udp;
     private final ServerSocket tcp;
     private final Map<Name, List<Record>> zone = new ConcurrentHashMap<>();
     private final Map<Name, Integer> rcodes = new ConcurrentHashMap<>();
-    private final AtomicInteger queries = new AtomicInteger();
+    private final Set<Name> silentNames = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final AtomicInteger tcpQueries = new AtomicInteger();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private volatile boolean silent;
+    private volatile boolean truncateUdp;
 
-    LoopbackDnsResponder(String... zoneLines) throws IOException {
+    public LoopbackDnsResponder(String... zoneLines) throws IOException {
         DatagramSocket[] udpSocket = new DatagramSocket[1];
         tcp = bindBoth(udpSocket);
         udp = udpSocket[0];
-        add(zoneLines);
-        Thread.ofPlatform().daemon().name("records-dns-udp-" + udp.getLocalPort()).start(this::serveUdp);
-        Thread.ofPlatform().daemon().name("records-dns-tcp-" + udp.getLocalPort()).start(this::acceptTcp);
+        try {
+            add(zoneLines);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        Thread.ofPlatform().daemon().name("loopback-dns-udp-" + udp.getLocalPort()).start(this::serveUdp);
+        Thread.ofPlatform().daemon().name("loopback-dns-tcp-" + udp.getLocalPort()).start(this::acceptTcp);
     }
 
     // dnsjava retries a truncated UDP answer over TCP to the same address and port, so both must share the port.
@@ -76,8 +87,11 @@ final class LoopbackDnsResponder implements AutoCloseable {
         }
     }
 
-    /** Zone-file lines with absolute names: {@code "shop.example. 300 IN TXT \"v=spf1 -all\""}. */
-    LoopbackDnsResponder add(String... lines) throws IOException {
+    /**
+     * Zone-file lines with absolute names, the class optional: {@code "example.com. 300 MX 10 mx1.example.com."},
+     * {@code "shop.example. 300 IN TXT \"v=spf1 -all\""}.
+     */
+    public LoopbackDnsResponder add(String... lines) throws IOException {
         byte[] text = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
         try (Master master = new Master(new ByteArrayInputStream(text), Name.root, 300)) {
             for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
@@ -87,20 +101,43 @@ final class LoopbackDnsResponder implements AutoCloseable {
         return this;
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(udp.getLocalAddress(), udp.getLocalPort());
     }
 
-    void answerWith(String name, int rcode) throws IOException {
+    /** From now on, every query for {@code name} ({@code "example.com."}) is answered with {@code rcode} alone. */
+    public void answerWith(String name, int rcode) throws IOException {
         rcodes.put(Name.fromString(name), rcode);
     }
 
-    void neverAnswer() {
+    /** From now on, no query is answered (it is still counted). */
+    public void neverAnswer() {
         silent = true;
     }
 
-    int queries() {
-        return queries.get();
+    /** From now on, no query for {@code name} ({@code "mx1.example.com."}) is answered (it is still counted). */
+    public void neverAnswer(String name) throws IOException {
+        silentNames.add(Name.fromString(name));
+    }
+
+    /** From now on, every UDP answer is an empty one with TC set, so the client must ask again over TCP. */
+    public void truncateEveryUdpAnswer() {
+        truncateUdp = true;
+    }
+
+    /** Every query received, over UDP or TCP, answered or not. */
+    public int queries() {
+        return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    /** Queries received for one name ({@code "example.com."}) and type ({@code "MX"}). */
+    public int queries(String name, String type) {
+        return Optional.ofNullable(counts.get(name.toLowerCase() + " " + type)).map(AtomicInteger::get).orElse(0);
+    }
+
+    /** Queries received over TCP. */
+    public int tcpQueries() {
+        return tcpQueries.get();
     }
 
     @Override
@@ -133,7 +170,16 @@ final class LoopbackDnsResponder implements AutoCloseable {
                 }
                 OPTRecord opt = query.getOPT();
                 int limit = opt == null ? 512 : Math.max(512, opt.getPayloadSize());
-                byte[] wire = answer.get().toWire(limit);
+                byte[] wire;
+                if (truncateUdp) {
+                    Message truncated = new Message(query.getHeader().getID());
+                    truncated.getHeader().setFlag(Flags.QR);
+                    truncated.getHeader().setFlag(Flags.TC);
+                    truncated.addRecord(query.getQuestion(), Section.QUESTION);
+                    wire = truncated.toWire();
+                } else {
+                    wire = answer.get().toWire(limit);
+                }
                 udp.send(new DatagramPacket(wire, wire.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 if (!udp.isClosed()) {
@@ -165,6 +211,7 @@ final class LoopbackDnsResponder implements AutoCloseable {
             while (true) {
                 byte[] wire = new byte[in.readUnsignedShort()];
                 in.readFully(wire);
+                tcpQueries.incrementAndGet();
                 Optional<Message> answer = answer(new Message(wire));
                 if (answer.isPresent()) {
                     byte[] reply = answer.get().toWire();
@@ -179,9 +226,10 @@ final class LoopbackDnsResponder implements AutoCloseable {
     }
 
     private Optional<Message> answer(Message query) {
-        queries.incrementAndGet();
         Record question = query.getQuestion();
-        if (silent) {
+        counts.computeIfAbsent(question.getName().toString().toLowerCase() + " " + Type.string(question.getType()),
+                key -> new AtomicInteger()).incrementAndGet();
+        if (silent || silentNames.contains(question.getName())) {
             return Optional.empty();
         }
         Message response = new Message(query.getHeader().getID());

@@ -1,4 +1,4 @@
-package org.ledgermta.delivery.limit;
+package org.ledgermta.delivery.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,56 +11,66 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP relay in front of the real Redis that a test can stall (commands are swallowed, so Redis neither runs
- * nor answers them) or cut (every connection closed, new ones refused). It stands in for a Redis that hangs or
- * goes away without pausing the shared server for everybody else's tests, as CLIENT PAUSE would.
+ * A TCP relay on the loopback address in front of a real server (the test Redis, say) that a test can stall
+ * (bytes from clients are swallowed, so the server neither runs nor answers the commands) or cut (every connection
+ * closed, new ones refused). It stands in for a server that hangs or goes away without pausing the shared server for
+ * everybody else's tests, as Redis's CLIENT PAUSE would.
  */
-final class StallingRelay implements AutoCloseable {
+public final class StallingTcpRelay implements AutoCloseable {
 
     private final ServerSocket listener;
     private final InetSocketAddress target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
 
-    StallingRelay(String targetHost, int targetPort) throws IOException {
+    /** Listens on an ephemeral loopback port ({@link #port()}) and relays every connection to the target. */
+    public StallingTcpRelay(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofPlatform().daemon().name("relay-accept").start(this::accept);
+        Thread.ofPlatform().daemon().name("relay-accept-" + listener.getLocalPort()).start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** From now on, bytes from clients are dropped; the connections stay open. */
-    void stall() {
+    public void stall() {
         stalled = true;
     }
 
-    /** Closes every connection and stops accepting new ones, as a Redis that went away. */
-    void cut() {
+    /** Closes every connection and stops accepting new ones, as a server that went away. */
+    public void cut() {
         close();
     }
 
     @Override
     public void close() {
         closeQuietly(listener);
-        sockets.forEach(StallingRelay::closeQuietly);
+        sockets.forEach(StallingTcpRelay::closeQuietly);
     }
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
-                Socket server = new Socket();
-                server.connect(target, 2000);
-                sockets.add(client);
-                sockets.add(server);
-                Thread.ofPlatform().daemon().start(() -> pump(client, server, true));
-                Thread.ofPlatform().daemon().start(() -> pump(server, client, false));
+                client = listener.accept();
             } catch (IOException e) {
-                return;
+                continue; // the listener closed (the loop then ends), or one accept failed
             }
+            Socket server = new Socket();
+            try {
+                server.connect(target, 2000);
+            } catch (IOException e) {
+                // the target is unreachable: so is the relay, for this client
+                closeQuietly(client);
+                closeQuietly(server);
+                continue;
+            }
+            sockets.add(client);
+            sockets.add(server);
+            Thread.ofPlatform().daemon().start(() -> pump(client, server, true));
+            Thread.ofPlatform().daemon().start(() -> pump(server, client, false));
         }
     }
 
