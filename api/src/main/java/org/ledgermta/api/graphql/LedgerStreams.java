@@ -1,0 +1,112 @@
+package org.ledgermta.api.graphql;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ledgermta.commands.egress.EgressIp;
+import org.ledgermta.commands.message.OutboundMessage;
+import org.ledgermta.domain.egress.EgressIpAddedEvent;
+import org.ledgermta.domain.egress.EgressIpBlacklistedEvent;
+import org.ledgermta.domain.egress.EgressIpReinstatedEvent;
+import org.ledgermta.domain.egress.EgressIpRetiredEvent;
+import org.ledgermta.domain.message.DeliveryAttemptedEvent;
+import org.ledgermta.domain.message.MessageAcceptedEvent;
+import org.ledgermta.domain.message.SmtpReply;
+import org.ledgermta.projections.egress.EgressIpView;
+
+/**
+ * What the views do not keep, read from the ledger: a message's intake facts and its delivery attempts, an
+ * egress IP's changes. One aggregate's stream per call, only when a query asks for these fields; never on the
+ * delivery path.
+ */
+final class LedgerStreams {
+
+    record Intake(List<String> recipients, String headerMessageId, String headerFrom, String clientIp,
+                  String route) {
+    }
+
+    record Reply(int code, String enhancedCode, String text, String line) {
+        static Reply of(SmtpReply reply) {
+            return new Reply(reply.code(), reply.enhancedCode(), reply.text(), reply.toString());
+        }
+    }
+
+    record RecipientResult(String recipient, String outcome, Reply reply) {
+    }
+
+    record Attempt(int number, Instant at, String egressIp, String mxHost, String mxAddress, boolean tls,
+                   long durationMillis, List<RecipientResult> results) {
+    }
+
+    record EgressIpChange(String change, Instant at, EgressIpView.State state, String by, String note,
+                          String blockList, String reply, String detectedInMessage, Integer detectedInAttempt) {
+    }
+
+    private static final String MESSAGE = OutboundMessage.class.getSimpleName();
+    private static final String EGRESS_IP = EgressIp.class.getSimpleName();
+
+    private final EventStore events;
+
+    LedgerStreams(EventStore events) {
+        this.events = events;
+    }
+
+    /** The message's events' payloads in the order recorded; empty for a queue id the ledger never saw. */
+    List<Object> message(String queueId) {
+        return payloads(queueId, MESSAGE);
+    }
+
+    static Intake intake(List<Object> messageEvents) {
+        return messageEvents.stream()
+                .filter(MessageAcceptedEvent.class::isInstance).map(MessageAcceptedEvent.class::cast)
+                .map(accepted -> new Intake(accepted.recipients().stream().map(Object::toString).toList(),
+                        accepted.headerMessageId(), accepted.headerFrom(), accepted.clientIp(),
+                        accepted.route().name()))
+                .findFirst().orElse(null);
+    }
+
+    static List<Attempt> attempts(List<Object> messageEvents) {
+        return messageEvents.stream()
+                .filter(DeliveryAttemptedEvent.class::isInstance).map(DeliveryAttemptedEvent.class::cast)
+                .map(attempt -> new Attempt(attempt.attemptNumber(), attempt.attemptedAt(),
+                        attempt.egressIp() == null ? null : attempt.egressIp().value(), attempt.mxHost(),
+                        attempt.mxAddress(), attempt.tls(), attempt.duration().toMillis(),
+                        attempt.results().stream().map(result -> new RecipientResult(result.recipient().value(),
+                                result.outcome().name(), Reply.of(result.reply()))).toList()))
+                .toList();
+    }
+
+    List<EgressIpChange> egressIpChanges(String address) {
+        return payloads(address, EGRESS_IP).stream().map(LedgerStreams::change)
+                .filter(Objects::nonNull).toList();
+    }
+
+    private static EgressIpChange change(Object event) {
+        return switch (event) {
+            case EgressIpAddedEvent added -> new EgressIpChange("ADDED", added.addedAt(), EgressIpView.State.ACTIVE,
+                    null, "pool " + added.pool().value() + ", HELO " + added.heloName(), null, null, null, null);
+            case EgressIpBlacklistedEvent blocked -> new EgressIpChange("BLACKLISTED", blocked.blacklistedAt(),
+                    EgressIpView.State.BLACKLISTED, null, null, blocked.blockList(), blocked.reply().toString(),
+                    blocked.detectedInMessage().value(), blocked.attemptNumber());
+            case EgressIpReinstatedEvent reinstated -> new EgressIpChange("REINSTATED", reinstated.reinstatedAt(),
+                    EgressIpView.State.ACTIVE, reinstated.by(), reinstated.note(), null, null, null, null);
+            case EgressIpRetiredEvent retired -> new EgressIpChange("RETIRED", retired.retiredAt(),
+                    EgressIpView.State.RETIRED, retired.by(), retired.note(), null, null, null, null);
+            default -> null;
+        };
+    }
+
+    /*
+     * From sequence 0: readEvents(id) alone starts at the latest snapshot, hiding what came before. The
+     * aggregate type is checked because every aggregate's ids share one key space in the store.
+     */
+    private List<Object> payloads(String aggregateIdentifier, String aggregateType) {
+        return events.readEvents(aggregateIdentifier, 0L).asStream()
+                .filter(event -> aggregateType.equals(event.getType()))
+                .map(DomainEventMessage::getPayload)
+                .map(Object.class::cast)
+                .toList();
+    }
+}
