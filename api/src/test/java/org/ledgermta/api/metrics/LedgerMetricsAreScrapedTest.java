@@ -104,7 +104,9 @@ class LedgerMetricsAreScrapedTest {
             // the DSNs of the bounce (m2) and the expiry (m5) are queued by another thread after those commits
             Map<String, Double> metrics = scrapeUntil(service,
                     m -> m.getOrDefault("ledgermta_messages_accepted_total{account=\"acme\",route=\"bounce\"}", 0.0) == 1
-                            && m.getOrDefault("ledgermta_messages_accepted_total{account=\"shop\",route=\"bounce\"}", 0.0) == 1);
+                            && m.getOrDefault("ledgermta_messages_accepted_total{account=\"shop\",route=\"bounce\"}", 0.0) == 1
+                            // the depth is updated by its own after-commit step, a moment after the counters
+                            && m.getOrDefault("ledgermta_queue_depth", 0.0) == 3.0);
 
             assertThat(metrics)
                     .containsEntry("ledgermta_messages_accepted_total{account=\"acme\",route=\"smtp\"}", 1.0)
