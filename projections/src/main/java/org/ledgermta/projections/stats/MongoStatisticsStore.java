@@ -1,0 +1,64 @@
+package org.ledgermta.projections.stats;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * One document per bucket, {@code {_id: "ip|127.0.0.11|29442817", c: {attempts: 3, delivered: 5}}}, raised
+ * with {@code $inc} in an upsert by {@code _id}: the one write the embedded store does without a scan.
+ */
+final class MongoStatisticsStore implements StatisticsStore {
+
+    private final MongoCollection<Document> buckets;
+    private final MongoCollection<Document> messages;
+
+    MongoStatisticsStore(MongoDatabase database) {
+        this.buckets = database.getCollection(DeliveryStatistics.COLLECTION);
+        this.messages = database.getCollection(DeliveryStatistics.MESSAGES_COLLECTION);
+    }
+
+    @Override
+    public void increment(String bucketId, Map<String, Long> counts) {
+        List<Bson> increments = counts.entrySet().stream()
+                .map(entry -> Updates.inc("c." + entry.getKey(), entry.getValue())).toList();
+        buckets.updateOne(Filters.eq("_id", bucketId), Updates.combine(increments), new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public void delete(String bucketId) {
+        buckets.deleteOne(Filters.eq("_id", bucketId));
+    }
+
+    @Override
+    public void forEachBucket(BiConsumer<String, Map<String, Long>> action) {
+        for (Document document : buckets.find()) {
+            Map<String, Long> counters = new HashMap<>();
+            Document stored = document.get("c", Document.class);
+            if (stored != null) {
+                stored.forEach((name, value) -> counters.put(name, ((Number) value).longValue()));
+            }
+            action.accept(document.getString("_id"), counters);
+        }
+    }
+
+    @Override
+    public void rememberAccount(String messageId, String account) {
+        messages.updateOne(Filters.eq("_id", messageId), Updates.set("account", account),
+                new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public String accountOf(String messageId) {
+        Document stored = messages.find(Filters.eq("_id", messageId)).first();
+        return stored == null ? null : stored.getString("account");
+    }
+}
