@@ -11,6 +11,7 @@ import org.ledgermta.projections.account.MongoAccountViewStore;
 import org.ledgermta.projections.egress.EgressPool;
 import org.ledgermta.projections.queue.QueueView;
 import org.ledgermta.projections.sender.SenderDomainDirectory;
+import org.ledgermta.projections.stats.DeliveryStatistics;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,13 +27,18 @@ public class ReplayConfiguration {
     ReplayService replayService(LedgerStore store, MongoTemplate template,
                                 @Qualifier("eventSerializer") Serializer serializer, StoreProperties properties,
                                 QueueView queue, EgressPool pool, AccountDirectory accounts,
-                                SenderDomainDirectory senders, EventStore eventStore,
+                                SenderDomainDirectory senders, DeliveryStatistics statistics, EventStore eventStore,
                                 ApplicationEventPublisher publisher) {
         List<ReplayService.View> views = List.of(
                 new ReplayService.View(QueueView.COLLECTION, queue, () -> { }),
                 new ReplayService.View(EgressPool.COLLECTION, pool, pool::load),
                 new ReplayService.View(MongoAccountViewStore.COLLECTION, accounts, accounts::load),
-                new ReplayService.View(SenderDomainDirectory.COLLECTION, senders, senders::load));
+                new ReplayService.View(SenderDomainDirectory.COLLECTION, senders, senders::load),
+                // the statistics' two collections: the message→account map (no handlers of its own), then the
+                // buckets, rebuilt by the statistics' handlers
+                new ReplayService.View(DeliveryStatistics.MESSAGES_COLLECTION, new Object(), () -> { }),
+                new ReplayService.View(DeliveryStatistics.COLLECTION, statistics,
+                        () -> statistics.load(java.time.Instant.now())));
         return new ReplayService(new LedgerEvents(template.eventCollection(), serializer, properties.eventBatchSize()),
                 store.database(), views, eventStore, publisher);
     }

@@ -55,6 +55,7 @@ import org.ledgermta.projections.account.MongoAccountViewStore;
 import org.ledgermta.projections.egress.EgressPool;
 import org.ledgermta.projections.queue.QueueView;
 import org.ledgermta.projections.sender.SenderDomainDirectory;
+import org.ledgermta.projections.stats.DeliveryStatistics;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -75,7 +76,8 @@ class ReplayRebuildsTheViewsTest {
     private static final SmtpReply LISTED = new SmtpReply(550, "5.7.1", "Service unavailable; client host "
             + "[127.0.0.12] blocked using zen.spamhaus.org");
     private static final List<String> VIEWS = List.of(QueueView.COLLECTION, EgressPool.COLLECTION,
-            MongoAccountViewStore.COLLECTION, SenderDomainDirectory.COLLECTION);
+            MongoAccountViewStore.COLLECTION, SenderDomainDirectory.COLLECTION, DeliveryStatistics.COLLECTION,
+            DeliveryStatistics.MESSAGES_COLLECTION);
 
     @TempDir
     static Path dataDir;
