@@ -49,7 +49,7 @@ run_ledgermta() {
     rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
     echo "$line" | rate > "$work/ledgermta-rate-$1"
-    awk -v t="$ticks" -v k="$clk" -v n="$N" 'BEGIN { printf "%.2f", t / k / n * 1000 }' > "$work/cpu-$1"
+    awk -v t="$ticks" -v k="$clk" -v n="$N" 'BEGIN { printf "%.2f\n", t / k / n * 1000 }' > "$work/cpu-$1"
     echo "$rss" > "$work/rss-$1"
     echo "ledgermta run $1: $line peak_rss_mb=$((rss / 1024)) cpu_s_per_1000=$(cat "$work/cpu-$1")"
 }
