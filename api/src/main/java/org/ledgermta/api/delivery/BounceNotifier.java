@@ -102,6 +102,9 @@ public final class BounceNotifier implements AutoCloseable {
     private void issue(QueueEntry entry) {
         Instant now = clock.instant();
         MessageId dsnId = MessageId.of(entry.messageId().value() + "-DSN");
+        if (queue.find(dsnId).isPresent()) {
+            return; // issued before (the bounce and the last delivery of a message can both ask)
+        }
         boolean expired = entry.state() == QueueEntry.State.EXPIRED;
         List<RecipientStatus> recipients = entry.bounced().stream()
                 .map(bounced -> new RecipientStatus(bounced.recipient().value(),

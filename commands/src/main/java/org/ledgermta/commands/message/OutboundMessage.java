@@ -77,16 +77,15 @@ public class OutboundMessage {
     }
 
     /*
-     * CREATE_IF_MISSING rather than a constructor handler: a client that retries its submission with the
-     * same queue id then meets a refusal that says so, instead of an event store key violation.
+     * ALWAYS, not CREATE_IF_MISSING: with CREATE_IF_MISSING Axon first tries to load the aggregate, and
+     * for a new queue id that is a range query on the event store, a scan of the whole collection on the
+     * embedded store, on every accept (JFR: a fifth of the CPU; accept throughput doubled without it).
+     * A queue id is still accepted only once: a second accept fails at the store's unique
+     * (aggregateIdentifier, sequenceNumber) index and writes nothing.
      */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(AcceptMessageCommand command) {
-        if (messageId != null) {
-            throw refused(command.messageId(), "Message " + messageId + " was already accepted at " + acceptedAt
-                    + "; a queue id is accepted only once.");
-        }
         apply(new MessageAcceptedEvent(command.messageId(), command.account(), command.sender(),
                 command.recipients(), command.body(), command.headerMessageId(), command.headerFrom(),
                 command.clientIp(), command.route(), command.acceptedAt(), command.expiresAt()));
