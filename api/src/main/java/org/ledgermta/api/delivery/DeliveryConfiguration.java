@@ -102,6 +102,11 @@ public class DeliveryConfiguration {
     }
 
     @Bean
+    OperatorActions operatorActions(CommandGateway commands) {
+        return new OperatorActions(commands, Clock.systemUTC());
+    }
+
+    @Bean
     DeliveryFeed deliveryFeed(DeliveryDispatcher dispatcher) {
         return new DeliveryFeed(dispatcher);
     }

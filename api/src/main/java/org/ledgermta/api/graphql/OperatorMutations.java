@@ -1,17 +1,8 @@
 package org.ledgermta.api.graphql;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ledgermta.api.delivery.OperatorActions;
 import org.ledgermta.domain.egress.EgressIpAddress;
-import org.ledgermta.domain.egress.ReinstateEgressIpCommand;
-import org.ledgermta.domain.egress.RetireEgressIpCommand;
-import org.ledgermta.domain.message.DeleteMessageCommand;
-import org.ledgermta.domain.message.HoldMessageCommand;
 import org.ledgermta.domain.message.MessageId;
-import org.ledgermta.domain.message.ReleaseMessageCommand;
-import org.ledgermta.domain.message.ScheduleDeliveryRetryCommand;
 import org.ledgermta.projections.egress.EgressPool;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -26,15 +17,12 @@ import org.springframework.stereotype.Controller;
 @Controller
 class OperatorMutations {
 
-    private static final String OPERATOR = "operator";
-
-    private final CommandGateway commands;
+    private final OperatorActions actions;
     private final EgressPool pool;
     private final QueueSearch queue;
-    private final Clock clock = Clock.systemUTC();
 
-    OperatorMutations(CommandGateway commands, EgressPool pool, QueueSearch queue) {
-        this.commands = commands;
+    OperatorMutations(OperatorActions actions, EgressPool pool, QueueSearch queue) {
+        this.actions = actions;
         this.pool = pool;
         this.queue = queue;
     }
@@ -44,7 +32,7 @@ class OperatorMutations {
                                    @ContextValue(name = Caller.ATTRIBUTE) Caller caller) {
         caller.requireOperator();
         EgressIpAddress ip = new EgressIpAddress(address.strip());
-        commands.sendAndWait(new ReinstateEgressIpCommand(ip, or(by, OPERATOR), or(note, ""), clock.instant()));
+        actions.reinstate(ip, by, note);
         return egressIp(ip);
     }
 
@@ -53,7 +41,7 @@ class OperatorMutations {
                                 @ContextValue(name = Caller.ATTRIBUTE) Caller caller) {
         caller.requireOperator();
         EgressIpAddress ip = new EgressIpAddress(address.strip());
-        commands.sendAndWait(new RetireEgressIpCommand(ip, or(by, OPERATOR), or(note, ""), clock.instant()));
+        actions.retire(ip, by, note);
         return egressIp(ip);
     }
 
@@ -61,8 +49,7 @@ class OperatorMutations {
     MessageNode retryMessage(@Argument String id, @ContextValue(name = Caller.ATTRIBUTE) Caller caller) {
         caller.requireOperator();
         MessageId message = MessageId.of(id.strip());
-        Instant now = clock.instant();
-        commands.sendAndWait(new ScheduleDeliveryRetryCommand(message, now.plusMillis(1), Set.of(), now));
+        actions.retryNow(message);
         return message(message);
     }
 
@@ -71,8 +58,7 @@ class OperatorMutations {
                             @ContextValue(name = Caller.ATTRIBUTE) Caller caller) {
         caller.requireOperator();
         MessageId message = MessageId.of(id.strip());
-        commands.sendAndWait(new HoldMessageCommand(message, or(by, OPERATOR), or(note, "held by the operator"),
-                clock.instant()));
+        actions.hold(message, by, note);
         return message(message);
     }
 
@@ -81,7 +67,7 @@ class OperatorMutations {
                                @ContextValue(name = Caller.ATTRIBUTE) Caller caller) {
         caller.requireOperator();
         MessageId message = MessageId.of(id.strip());
-        commands.sendAndWait(new ReleaseMessageCommand(message, or(by, OPERATOR), clock.instant()));
+        actions.release(message, by);
         return message(message);
     }
 
@@ -90,8 +76,7 @@ class OperatorMutations {
                               @ContextValue(name = Caller.ATTRIBUTE) Caller caller) {
         caller.requireOperator();
         MessageId message = MessageId.of(id.strip());
-        commands.sendAndWait(new DeleteMessageCommand(message, or(by, OPERATOR), or(note, "deleted by the operator"),
-                clock.instant()));
+        actions.delete(message, by, note);
         return message(message);
     }
 
@@ -103,9 +88,5 @@ class OperatorMutations {
     private MessageNode message(MessageId id) {
         return queue.find(id).orElseThrow(() -> new IllegalStateException(
                 "Message " + id + " changed in the ledger but is not in the queue view"));
-    }
-
-    private static String or(String given, String fallback) {
-        return given == null || given.isBlank() ? fallback : given;
     }
 }
