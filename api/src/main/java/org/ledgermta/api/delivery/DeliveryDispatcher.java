@@ -100,10 +100,6 @@ public final class DeliveryDispatcher implements SmartLifecycle, EgressPool.List
         waiting.forEach(ready::offer);
     }
 
-    int queued() {
-        return jobs.size();
-    }
-
     @Override
     public void start() {
         running = true;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,6 +21,7 @@ import org.ledgermta.domain.AccountId;
 import org.ledgermta.domain.DomainName;
 import org.ledgermta.domain.sender.MessageSignatureSkippedEvent;
 import org.ledgermta.domain.EmailAddress;
+import org.ledgermta.domain.IntakeRoute;
 import org.ledgermta.domain.ReversePath;
 import org.ledgermta.domain.account.MessageRejectedEvent;
 import org.ledgermta.domain.account.RejectionReason;
@@ -41,7 +43,7 @@ public final class IntakePipeline {
 
     private static final Logger log = LoggerFactory.getLogger(IntakePipeline.class);
     private static final DateTimeFormatter RFC_5322_DATE =
-            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     static final SmtpReply RELAY_DENIED = new SmtpReply(550, "5.7.1",
             "Relaying denied: this client is not in an account's allowed networks and has not authenticated");
@@ -217,7 +219,7 @@ public final class IntakePipeline {
     /** RFC 5321 §4.4: a relay adds a Received line; RFC 5322 §3.6.4: a message should carry a Message-ID. */
     private byte[] withTraceHeaders(Submission submission, MessageId queueId, String addedMessageId, Instant now) {
         StringBuilder headers = new StringBuilder();
-        String with = (submission.route() == org.ledgermta.domain.IntakeRoute.HTTP ? "HTTP" : "ESMTP")
+        String with = (submission.route() == IntakeRoute.HTTP ? "HTTP" : "ESMTP")
                 + (submission.tls() ? "S" : "") + (submission.authenticated() ? "A" : "");
         headers.append("Received: from ").append(submission.helo() == null ? "unknown" : sanitize(submission.helo()))
                 .append(" ([").append(submission.clientIp()).append("])\r\n\tby ").append(hostname)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.ledgermta.api.EventsInLedger;
 import org.ledgermta.api.LedgerMtaApplication;
 import org.ledgermta.api.redis.RedisReachabilityCheck;
 import org.ledgermta.api.smtp.SmtpIntakeServer;
@@ -100,18 +100,7 @@ final class IntakeFixture implements AutoCloseable, BeforeAllCallback, AfterAllC
     }
 
     <T> List<T> events(Class<T> type) {
-        List<T> found = new ArrayList<>();
-        try (var stream = context.getBean(EventStore.class).openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                Object payload = stream.nextAvailable().getPayload();
-                if (type.isInstance(payload)) {
-                    found.add(type.cast(payload));
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return found;
+        return EventsInLedger.of(context, type);
     }
 
     byte[] storedBody(MessageAcceptedEvent accepted) {
