@@ -3,9 +3,7 @@ package org.ledgermta.domain.classification;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.IntPredicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.regex.MatchResult;
 import org.ledgermta.domain.message.RecipientOutcome;
 import org.ledgermta.domain.message.SmtpReply;
 
@@ -16,24 +14,15 @@ public final class ReplyRule {
 
     private final int line;
     private final RecipientOutcome outcome;
-    private final String codes;
-    private final IntPredicate codeFilter;
-    private final String enhancedCodes;
-    private final Pattern enhancedCodeFilter;
+    private final ReplyPattern pattern;
     private final String provider;
-    private final Pattern text;
     private final List<SmtpReply> samples;
 
-    ReplyRule(int line, RecipientOutcome outcome, String codes, IntPredicate codeFilter, String enhancedCodes,
-            Pattern enhancedCodeFilter, String provider, Pattern text, List<SmtpReply> samples) {
+    ReplyRule(int line, RecipientOutcome outcome, ReplyPattern pattern, String provider, List<SmtpReply> samples) {
         this.line = line;
         this.outcome = Objects.requireNonNull(outcome);
-        this.codes = codes;
-        this.codeFilter = Objects.requireNonNull(codeFilter);
-        this.enhancedCodes = enhancedCodes;
-        this.enhancedCodeFilter = enhancedCodeFilter;
-        this.provider = provider;
-        this.text = Objects.requireNonNull(text);
+        this.pattern = Objects.requireNonNull(pattern);
+        this.provider = Objects.requireNonNull(provider);
         this.samples = List.copyOf(samples);
     }
 
@@ -56,20 +45,13 @@ public final class ReplyRule {
 
     /** The provider this rule names for a reply it matches, or empty if the rule does not match. */
     Optional<String> match(SmtpReply reply, String normalisedText) {
-        if (!codeFilter.test(reply.code())
-                || enhancedCodeFilter != null && !enhancedCodeFilter.matcher(reply.enhancedCode()).matches()) {
-            return Optional.empty();
-        }
-        Matcher matcher = text.matcher(normalisedText);
-        if (!matcher.find()) {
-            return Optional.empty();
-        }
-        return Optional.of(provider.equals(FIRST_GROUP) ? Objects.toString(matcher.group(1), "") : provider);
+        Optional<MatchResult> found = pattern.find(reply, normalisedText);
+        return found.map(match -> provider.equals(FIRST_GROUP) ? Objects.toString(match.group(1), "") : provider);
     }
 
     @Override
     public String toString() {
-        return "line " + line + ": " + outcome + " | " + codes + " | " + enhancedCodes + " | "
-                + (provider.isEmpty() ? "-" : provider) + " | " + text.pattern();
+        return "line " + line + ": " + outcome + " | " + pattern.codes() + " | " + pattern.enhancedCodes() + " | "
+                + (provider.isEmpty() ? "-" : provider) + " | " + pattern.regex();
     }
 }
