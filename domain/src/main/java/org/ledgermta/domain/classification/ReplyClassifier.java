@@ -1,11 +1,9 @@
 package org.ledgermta.domain.classification;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.ledgermta.domain.ShippedTable;
 import org.ledgermta.domain.message.RecipientOutcome;
 import org.ledgermta.domain.message.SmtpReply;
 
@@ -83,18 +81,7 @@ public final class ReplyClassifier {
 
     // Loaded once, on first use; the table is immutable and thread-safe.
     private static final class Standard {
-        static final ReplyClassifier CLASSIFIER = parse(resourceLines(), RESOURCE);
-
-        private static List<String> resourceLines() {
-            try (InputStream in = ReplyClassifier.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("The reply rule table " + RESOURCE + " is missing from the "
-                            + "classpath next to " + ReplyClassifier.class.getName() + ".");
-                }
-                return new String(in.readAllBytes(), "UTF-8").lines().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException("The reply rule table " + RESOURCE + " could not be read", e);
-            }
-        }
+        static final ReplyClassifier CLASSIFIER =
+                parse(ShippedTable.lines(ReplyClassifier.class, RESOURCE, "The reply rule table"), RESOURCE);
     }
 }

@@ -32,44 +32,39 @@ final class ReplyRuleParser {
     }
 
     private void line(int number, String line) {
-        boolean sample;
         try {
-            sample = samples.read(number, line);
+            if (!samples.read(number, line) && !line.isEmpty() && !line.startsWith("#")) {
+                rule(number, line);
+            }
         } catch (IllegalArgumentException e) {
             throw error(number, e.getMessage());
-        }
-        if (!sample && !line.isEmpty() && !line.startsWith("#")) {
-            rule(number, line);
         }
     }
 
     private void rule(int number, String line) {
         String[] fields = FIELD_SEPARATOR.split(line, 5);
         if (fields.length != 5 || fields[4].isBlank()) {
-            throw error(number, "expected five fields 'OUTCOME | CODES | ENHANCED | PROVIDER | REGEX' separated by"
-                    + " ' | ', found " + (fields.length == 5 ? "an empty REGEX" : fields.length + ""));
+            throw new IllegalArgumentException("expected five fields 'OUTCOME | CODES | ENHANCED | PROVIDER | REGEX'"
+                    + " separated by ' | ', found " + (fields.length == 5 ? "an empty REGEX" : fields.length + ""));
         }
         if (samples.isEmpty()) {
-            throw error(number, "the rule has no '# sample: ' line above it; write the real reply it is for");
+            throw new IllegalArgumentException("the rule has no '# sample: ' line above it; write the real reply it"
+                    + " is for");
         }
-        RecipientOutcome outcome = outcome(number, fields[0]);
-        try {
-            ReplyPattern pattern = ReplyPattern.parse(fields[1], fields[2], fields[4],
-                    outcome == RecipientOutcome.DELIVERED, "does not fit " + outcome
-                            + ": DELIVERED rules apply to 2xx replies, all others to 4xx and 5xx");
-            String provider = provider(fields[3], pattern);
-            rules.add(new ReplyRule(number, outcome, pattern, provider, samples.takeFor(pattern::matches)));
-        } catch (IllegalArgumentException e) {
-            throw error(number, e.getMessage());
-        }
+        RecipientOutcome outcome = outcome(fields[0]);
+        boolean delivered = outcome == RecipientOutcome.DELIVERED;
+        ReplyPattern pattern = ReplyPattern.parse(fields[1], fields[2], fields[4], delivered, "does not fit " + outcome
+                + ": DELIVERED rules apply to 2xx replies, all others to 4xx and 5xx");
+        String provider = provider(fields[3], pattern);
+        rules.add(new ReplyRule(number, outcome, pattern, provider, samples.takeFor(pattern::matches)));
     }
 
-    private RecipientOutcome outcome(int number, String field) {
+    private static RecipientOutcome outcome(String field) {
         try {
             return RecipientOutcome.valueOf(field);
         } catch (IllegalArgumentException e) {
-            throw error(number, "OUTCOME '" + field + "' is not one of " + Arrays.stream(RecipientOutcome.values())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw new IllegalArgumentException("OUTCOME '" + field + "' is not one of "
+                    + Arrays.stream(RecipientOutcome.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 
@@ -78,12 +73,14 @@ final class ReplyRuleParser {
             return "";
         }
         if (field.equals(ReplyRule.FIRST_GROUP) && pattern.groupCount() < 1) {
-            throw new IllegalArgumentException("PROVIDER '$1' names the regex's first group, but the regex has no group");
+            throw new IllegalArgumentException("PROVIDER '$1' names the regex's first group, but the regex has no"
+                    + " group");
         }
         return field;
     }
 
     private IllegalArgumentException error(int number, String problem) {
-        return new IllegalArgumentException(source + " line " + number + ": " + problem + ".");
+        return new IllegalArgumentException(source + " line " + number + ": " + problem
+                + (problem.endsWith(".") ? "" : "."));
     }
 }

@@ -8,17 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * Reads durations as Spring Boot's configuration does ("30s", "5m", "4h", "2d", or ISO-8601 "PT4H"), so that
- * mta.retry.* means the same here as in every other duration key. Unlike Spring, a bare number is refused:
- * Spring would read "300" as milliseconds, which is never what a retry interval means.
+ * mta.retry.* and the back-off steps in providers.txt mean the same as every other duration key. Unlike Spring,
+ * a bare number is refused: Spring would read "300" as milliseconds, which is never what an interval means.
  */
-final class DurationText {
+public final class DurationText {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(s|m|h|d)");
 
     private DurationText() {
     }
 
-    static Duration parse(String text, String what) {
+    public static Duration parse(String text, String what) {
         String value = text == null ? "" : text.strip();
         Matcher simple = SIMPLE.matcher(value.toLowerCase(Locale.ROOT));
         Duration duration;
