@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -23,6 +24,15 @@ import org.ledgermta.domain.egress.EgressIpAddress;
 import org.ledgermta.domain.egress.EgressIpBlacklistedEvent;
 import org.ledgermta.domain.egress.EgressIpReinstatedEvent;
 import org.ledgermta.domain.egress.EgressIpRetiredEvent;
+import org.ledgermta.domain.egress.BackOffEgressIpCommand;
+import org.ledgermta.domain.egress.ChangeEgressIpWarmUpPlanCommand;
+import org.ledgermta.domain.egress.EgressIpBackOffEndedEvent;
+import org.ledgermta.domain.egress.EgressIpBackedOffEvent;
+import org.ledgermta.domain.egress.EgressIpWarmUpPlanChangedEvent;
+import org.ledgermta.domain.egress.EndEgressIpBackOffCommand;
+import org.ledgermta.domain.message.DeliveryPostponedEvent;
+import org.ledgermta.domain.message.PostponeDeliveryCommand;
+import org.ledgermta.domain.provider.ProviderName;
 import org.ledgermta.domain.egress.PoolName;
 import org.ledgermta.domain.egress.ReinstateEgressIpCommand;
 import org.ledgermta.domain.egress.RetireEgressIpCommand;
@@ -97,6 +107,8 @@ class EventsRoundTripThroughJacksonTest {
     private static final DkimKey KEY = new DkimKey(S1, DkimAlgorithm.ED25519,
             "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=", "vault:v1:c2VhbGVkIHByaXZhdGUga2V5", AT);
 
+    private static final ProviderName GMAIL = new ProviderName("gmail");
+
     static Stream<Object> messages() {
         return Stream.of(
                 new AcceptMessageCommand(ID, new AccountId("acme"), ReversePath.nullSender(), List.of(ALICE, BOB),
@@ -104,9 +116,15 @@ class EventsRoundTripThroughJacksonTest {
                 new MessageAcceptedEvent(ID, new AccountId("acme"), new ReversePath("news@shop.example"),
                         List.of(ALICE, BOB), BODY, "<abc@shop.example>", null, "", IntakeRoute.BOUNCE, AT, LATER),
                 new RecordDeliveryAttemptCommand(ID, IP_V6, "mx1.example.org", "2001:db8::25", true,
-                        Duration.ofMillis(420), RESULTS, AT),
+                        Duration.ofMillis(420), RESULTS, AT, GMAIL),
                 new DeliveryAttemptedEvent(ID, 1, List.of(ALICE, BOB), IP_V4, "mx1.example.org", "192.0.2.25",
-                        false, RESULTS, Duration.ofMillis(420), AT),
+                        false, RESULTS, Duration.ofMillis(420), AT, GMAIL),
+                new DeliveryAttemptedEvent(ID, 1, List.of(ALICE, BOB), IP_V4, "mx1.example.org", "192.0.2.25",
+                        false, RESULTS, Duration.ofMillis(420), AT, null),
+                new PostponeDeliveryCommand(ID, new DomainName("example.org"), GMAIL,
+                        "gmail: no egress IP may send now", LATER, AT),
+                new DeliveryPostponedEvent(ID, new DomainName("example.org"), GMAIL,
+                        "gmail: no egress IP may send now", LATER, AT),
                 new MessageDeliveredEvent(ID, 1, List.of(ALICE), IP_V4, "mx1.example.org", OK, AT),
                 new DeliveryDeferredEvent(ID, 1, List.of(BOB), BLOCKED, true, Set.of(IP_V4, IP_V6), AT, LATER),
                 new ScheduleDeliveryRetryCommand(ID, LATER, Set.of(IP_V4), AT),
@@ -122,8 +140,18 @@ class EventsRoundTripThroughJacksonTest {
                 new MessageReleasedEvent(ID, "ops-anna", LATER),
                 new DeleteMessageCommand(ID, "ops-anna", "spam, ticket 4711", LATER),
                 new MessageDeletedEvent(ID, List.of(ALICE, BOB), "ops-anna", "spam, ticket 4711", LATER),
-                new AddEgressIpCommand(IP_V4, new PoolName("shared"), "out11.relay.example", AT),
-                new EgressIpAddedEvent(IP_V4, new PoolName("shared"), "out11.relay.example", AT),
+                new AddEgressIpCommand(IP_V4, new PoolName("shared"), "out11.relay.example", AT, "0d=50,4d=unlimited",
+                        LocalDate.parse("2026-03-01")),
+                new EgressIpAddedEvent(IP_V4, new PoolName("shared"), "out11.relay.example", AT, "0d=50,4d=unlimited",
+                        LocalDate.parse("2026-03-01")),
+                new ChangeEgressIpWarmUpPlanCommand(IP_V4, "none", LocalDate.parse("2026-03-01"), "ops-anna", "", AT),
+                new EgressIpWarmUpPlanChangedEvent(IP_V4, "none", LocalDate.parse("2026-03-01"), "ops-anna", "", AT),
+                new BackOffEgressIpCommand(IP_V4, GMAIL, BLOCKED, "gmail 421 4.7.28", 10, Duration.ofMinutes(60), 4,
+                        ID, AT),
+                new EgressIpBackedOffEvent(IP_V4, GMAIL, BLOCKED, "gmail 421 4.7.28", 10, Duration.ofMinutes(60), 4,
+                        ID, AT),
+                new EndEgressIpBackOffCommand(IP_V4, GMAIL, LATER),
+                new EgressIpBackOffEndedEvent(IP_V4, GMAIL, AT, LATER),
                 new BlacklistEgressIpCommand(IP_V4, ID, 1, "Spamhaus", BLOCKED, AT),
                 new EgressIpBlacklistedEvent(IP_V4, ID, 1, "unknown", BLOCKED, AT),
                 new ReinstateEgressIpCommand(IP_V4, "ops-anna", "delisted", LATER),

@@ -4,9 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -22,6 +24,7 @@ import org.ledgermta.domain.message.BounceNotificationIssuedEvent;
 import org.ledgermta.domain.message.DeleteMessageCommand;
 import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.message.DeliveryDeferredEvent;
+import org.ledgermta.domain.message.DeliveryPostponedEvent;
 import org.ledgermta.domain.message.DeliveryRetryScheduledEvent;
 import org.ledgermta.domain.message.ExpireMessageCommand;
 import org.ledgermta.domain.message.HoldMessageCommand;
@@ -33,6 +36,7 @@ import org.ledgermta.domain.message.MessageExpiredEvent;
 import org.ledgermta.domain.message.MessageHeldEvent;
 import org.ledgermta.domain.message.MessageId;
 import org.ledgermta.domain.message.MessageReleasedEvent;
+import org.ledgermta.domain.message.PostponeDeliveryCommand;
 import org.ledgermta.domain.message.RecipientResult;
 import org.ledgermta.domain.message.RecordBounceNotificationCommand;
 import org.ledgermta.domain.message.RecordDeliveryAttemptCommand;
@@ -59,6 +63,8 @@ public class OutboundMessage {
     private Set<EmailAddress> bounced = new HashSet<>();
     private Set<EgressIpAddress> ipsTried = new HashSet<>();
     private int attempts;
+    // The reason each recipient domain's mail waits without an attempt, until the next attempt clears it.
+    private Map<String, String> postponedReasons = new HashMap<>();
     // When the last recipient became final, once the message is delivered or bounced.
     private Instant lastSettledAt;
     private Instant expiredAt;
@@ -107,7 +113,7 @@ public class OutboundMessage {
         AttemptResults results = AttemptResults.of(command.results());
         apply(new DeliveryAttemptedEvent(messageId, attemptNumber, AttemptResults.recipients(command.results()),
                 command.egressIp(), command.mxHost(), command.mxAddress(), command.tls(), command.results(),
-                command.duration(), command.attemptedAt()));
+                command.duration(), command.attemptedAt(), command.egressIp() == null ? null : command.provider()));
         if (!results.delivered().isEmpty()) {
             apply(new MessageDeliveredEvent(messageId, attemptNumber, AttemptResults.recipients(results.delivered()),
                     command.egressIp(), command.mxHost(), results.delivered().getFirst().reply(),
@@ -121,6 +127,21 @@ public class OutboundMessage {
             apply(new DeliveryDeferredEvent(messageId, attemptNumber, AttemptResults.recipients(results.deferred()),
                     results.deferralReply(), results.egressBlocked(), tried, command.attemptedAt(), expiresAt));
         }
+    }
+
+    /**
+     * A wait without an attempt (every IP capped, rate-limited or backed off for the provider). Recorded once per
+     * reason and domain: the dispatcher asks again at every retry while the reason holds, which is no new fact.
+     */
+    @CommandHandler
+    void handle(PostponeDeliveryCommand command) {
+        refuseIfFinished("its delivery is not postponed");
+        refuseIfHeld();
+        if (command.reason().equals(postponedReasons.get(command.recipientDomain().value()))) {
+            return;
+        }
+        apply(new DeliveryPostponedEvent(messageId, command.recipientDomain(), command.provider(), command.reason(),
+                command.retryAt(), command.at()));
     }
 
     @CommandHandler
@@ -216,7 +237,13 @@ public class OutboundMessage {
     }
 
     @EventSourcingHandler
+    void on(DeliveryPostponedEvent event) {
+        postponedReasons.put(event.recipientDomain().value(), event.reason());
+    }
+
+    @EventSourcingHandler
     void on(DeliveryAttemptedEvent event) {
+        postponedReasons.clear();
         attempts = event.attemptNumber();
         if (event.egressIp() != null) {
             ipsTried.add(event.egressIp());
@@ -420,5 +447,9 @@ public class OutboundMessage {
 
     public Instant getDeletedAt() {
         return deletedAt;
+    }
+
+    public Map<String, String> getPostponedReasons() {
+        return Collections.unmodifiableMap(postponedReasons);
     }
 }

@@ -9,8 +9,13 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.ledgermta.domain.EmailAddress;
 import org.ledgermta.domain.egress.EgressIpAddress;
+import org.ledgermta.domain.provider.ProviderName;
 
-/** Record one SMTP transaction with one MX host from one egress IP, for the recipients it carried. */
+/**
+ * Record one SMTP transaction with one MX host from one egress IP, for the recipients it carried. provider is
+ * the receiving provider the MX host belongs to (what the IP's warm-up caps count against); null when no
+ * connection was made, or when the caller does not say (the counts then go by the MX host).
+ */
 public record RecordDeliveryAttemptCommand(
         @TargetAggregateIdentifier MessageId messageId,
         EgressIpAddress egressIp,
@@ -19,7 +24,8 @@ public record RecordDeliveryAttemptCommand(
         boolean tls,
         Duration duration,
         List<RecipientResult> results,
-        Instant attemptedAt) {
+        Instant attemptedAt,
+        ProviderName provider) {
 
     public RecordDeliveryAttemptCommand {
         requireNonNull(messageId, "messageId is required");
@@ -48,5 +54,12 @@ public record RecordDeliveryAttemptCommand(
             throw new IllegalArgumentException("Delivery attempt for message " + messageId + " lasted " + duration
                     + ": expected a duration of zero or more.");
         }
+    }
+
+    /** An attempt recorded without naming the provider (whoever counts it goes by the MX host). */
+    public RecordDeliveryAttemptCommand(MessageId messageId, EgressIpAddress egressIp, String mxHost,
+                                        String mxAddress, boolean tls, Duration duration,
+                                        List<RecipientResult> results, Instant attemptedAt) {
+        this(messageId, egressIp, mxHost, mxAddress, tls, duration, results, attemptedAt, null);
     }
 }

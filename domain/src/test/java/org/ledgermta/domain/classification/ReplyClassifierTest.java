@@ -25,10 +25,10 @@ class ReplyClassifierTest {
             554 5.7.1 Service unavailable; Sender address [news@shop.example] blocked using dbl.spamhaus.org; https://www.spamhaus.org/query/domain/shop.example | BOUNCED | dbl.spamhaus.org | rule
             554 Service unavailable; Client host [192.0.2.1] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.1 | EGRESS_BLOCKED | Barracuda | rule
             554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using bl.mailspike.net; see https://mailspike.org/iplookup.html | EGRESS_BLOCKED | bl.mailspike.net | rule
-            421 4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. Please visit https://support.google.com/mail/?p=UnsolicitedRateLimitError to review our Bulk Email Senders Guidelines. a1si2 - gsmtp | EGRESS_BLOCKED | Gmail | rule
+            421 4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. Please visit https://support.google.com/mail/?p=UnsolicitedRateLimitError to review our Bulk Email Senders Guidelines. a1si2 - gsmtp | DEFERRED | Gmail | rule
             550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3140). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. [DM6NAM12FT034.eop-nam12.prod.protection.outlook.com] | EGRESS_BLOCKED | Microsoft | rule
             550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/ and follow the directions. | EGRESS_BLOCKED | Microsoft | rule
-            451 4.7.651 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775) | EGRESS_BLOCKED | Microsoft | rule
+            451 4.7.651 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://postmaster.live.com (S775) | DEFERRED | Microsoft | rule
             421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes | DEFERRED | Yahoo | rule
             421 4.7.1 [TS03] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed. See https://help.yahoo.com/kb/postmaster/SLN3436.html | EGRESS_BLOCKED | Yahoo | rule
             554 delivery error: dd This user doesn't have a yahoo.com account (bob@yahoo.com) [0] - mta1234.mail.ne1.yahoo.com | BOUNCED | Yahoo | rule
@@ -69,8 +69,10 @@ class ReplyClassifierTest {
 
         Classification classification = STANDARD.classify(gmail);
 
-        assertThat(classification.outcome()).isEqualTo(RecipientOutcome.EGRESS_BLOCKED);
+        // the 421 is a rate limit (a back-off towards Gmail), not a block: the rule for it matched
+        assertThat(classification.outcome()).isEqualTo(RecipientOutcome.DEFERRED);
         assertThat(classification.provider()).isEqualTo("Gmail");
+        assertThat(classification.ruleLine()).isPositive();
     }
 
     /** Replies shaped after real ones that no rule knows: only the fallback's wording heuristics decide. */

@@ -71,7 +71,7 @@ class ShippedProvidersTableTest {
     // shaped as default.
     @Test
     void eachProviderIsShapedByItsLineOrByTheDefault() {
-        Shaping byDefault = new Shaping(5, 100, 0);
+        Shaping byDefault = new Shaping(20, 100, 0);
 
         assertThat(Stream.of("default", "gmail", "microsoft", "yahoo", "apple", "united-internet", "mail-ru",
                         "t-online", "orange", "not-in-the-table")
