@@ -1,26 +1,18 @@
 package org.ledgermta.delivery.limit;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.ledgermta.domain.limit.LimitDecision;
@@ -86,8 +78,7 @@ public final class RedisVolumeCounter {
     private final StatefulRedisConnection<String, String> connection;
     private final String keyPrefix;
     private final Duration commandTimeout;
-    private final String script;
-    private final String scriptSha;
+    private final LuaScript script;
 
     public RedisVolumeCounter(StatefulRedisConnection<String, String> connection) {
         this(connection, DEFAULT_KEY_PREFIX, DEFAULT_COMMAND_TIMEOUT);
@@ -108,8 +99,7 @@ public final class RedisVolumeCounter {
             throw new IllegalArgumentException("the volume counter's command timeout must be positive, was "
                     + commandTimeout);
         }
-        this.script = script;
-        this.scriptSha = sha1(script);
+        this.script = new LuaScript(script);
     }
 
     /**
@@ -196,59 +186,21 @@ public final class RedisVolumeCounter {
 
     private List<Object> runScript(String[] keys, String[] args, long deadline)
             throws ExecutionException, TimeoutException, InterruptedException {
-        try {
-            return await(redis -> redis.evalsha(scriptSha, ScriptOutputType.MULTI, keys, args), deadline);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof RedisNoScriptException)) {
-                throw e;
-            }
-            // First use on this server, or after a restart or SCRIPT FLUSH: EVAL runs it and loads it for the
-            // next EVALSHA. Both calls share one deadline.
-            return await(redis -> redis.eval(script, ScriptOutputType.MULTI, keys, args), deadline);
-        }
+        return script.run(connection, keys, args, deadline);
     }
 
     private <T> T await(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command, long deadline)
             throws ExecutionException, TimeoutException, InterruptedException {
-        RedisFuture<T> future = command.apply(connection.async());
-        try {
-            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            // A command still queued (say, during a reconnect) is then never sent.
-            future.cancel(false);
-            throw e;
-        }
+        return LuaScript.await(connection, command, deadline);
     }
 
     private String reason(Exception failure) {
-        if (failure instanceof TimeoutException) {
-            return "Redis did not answer the volume counter within " + commandTimeout.toMillis() + " ms";
-        }
-        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof RedisCommandExecutionException) {
-            return "Redis refused the volume counter's command: " + cause.getMessage();
-        }
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
-        return "Redis could not be reached for the volume counter: " + message;
+        return LuaScript.reason(failure, "the volume counter", commandTimeout);
     }
 
     private static void requireAccount(String account) {
         if (account == null || account.isBlank()) {
             throw new IllegalArgumentException("a volume counter needs an account name, was '" + account + "'");
-        }
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-1", e);
         }
     }
 }

@@ -37,7 +37,21 @@ public final class SmtpDelivery implements AutoCloseable {
      */
     public TransactionResult deliver(InetAddress egressIp, String heloName, String mxHost,
             InetSocketAddress mxAddress, OutboundEnvelope envelope) {
+        return deliver(egressIp, heloName, mxHost, mxAddress, envelope, settings.maxMessagesPerConnection());
+    }
+
+    /**
+     * As {@link #deliver(InetAddress, String, String, InetSocketAddress, OutboundEnvelope)}, with the connection
+     * closed after {@code messagesPerConnection} transactions (the receiving provider's limit) if that is lower
+     * than the settings' maximum.
+     */
+    public TransactionResult deliver(InetAddress egressIp, String heloName, String mxHost,
+            InetSocketAddress mxAddress, OutboundEnvelope envelope, int messagesPerConnection) {
         Objects.requireNonNull(egressIp, "egressIp");
+        if (messagesPerConnection < 1) {
+            throw new IllegalArgumentException("messagesPerConnection must be at least 1, was " + messagesPerConnection);
+        }
+        int perConnection = Math.min(messagesPerConnection, settings.maxMessagesPerConnection());
         Objects.requireNonNull(mxAddress, "mxAddress");
         Objects.requireNonNull(envelope, "envelope");
         if (mxAddress.isUnresolved()) {
@@ -58,7 +72,7 @@ public final class SmtpDelivery implements AutoCloseable {
         Attempt attempt;
         TransactionResult result;
         try {
-            attempt = attempt(destination, envelope);
+            attempt = attempt(destination, envelope, perConnection);
             result = new TransactionResult.Completed(attempt.recipients(), attempt.tls(), mxHost,
                     destination.mxAddressText(), Duration.ofNanos(System.nanoTime() - started));
         } catch (SmtpFailure failure) {
@@ -86,12 +100,13 @@ public final class SmtpDelivery implements AutoCloseable {
     private record Attempt(List<RecipientReply> recipients, SmtpReply finalReply, boolean tls, boolean reused) {
     }
 
-    private Attempt attempt(Destination destination, OutboundEnvelope envelope) throws SmtpFailure {
+    private Attempt attempt(Destination destination, OutboundEnvelope envelope, int perConnection)
+            throws SmtpFailure {
         Destination.ConnectionKey key = destination.key(settings.tls() == TlsPolicy.REQUIRED_VERIFIED);
         SmtpConnection cached = cache.take(key);
         if (cached != null) {
             if (session.reset(cached)) {
-                return transact(key, cached, envelope, true);
+                return transact(key, cached, envelope, true, perConnection);
             }
             // The server dropped the idle connection (EOF or 421 to RSET: RFC 5321 §4.5.3.2.7 lets it after
             // 5 minutes, many do sooner). Nothing was sent for this message yet: once more, on a new connection.
@@ -101,12 +116,12 @@ public final class SmtpDelivery implements AutoCloseable {
             case SmtpSession.Opening.Refused refused -> new Attempt(
                     envelope.recipients().stream().map(r -> new RecipientReply(r, refused.reply())).toList(),
                     refused.reply(), refused.tls(), false);
-            case SmtpSession.Opening.Ready ready -> transact(key, ready.connection(), envelope, false);
+            case SmtpSession.Opening.Ready ready -> transact(key, ready.connection(), envelope, false, perConnection);
         };
     }
 
     private Attempt transact(Destination.ConnectionKey key, SmtpConnection connection, OutboundEnvelope envelope,
-            boolean reused) throws SmtpFailure {
+            boolean reused, int perConnection) throws SmtpFailure {
         MailTransaction.Outcome outcome;
         try {
             outcome = MailTransaction.run(settings, connection, envelope);
@@ -117,7 +132,7 @@ public final class SmtpDelivery implements AutoCloseable {
         connection.countTransaction();
         if (!outcome.reusable()) {
             connection.close();
-        } else if (connection.transactions() >= settings.maxMessagesPerConnection() || closed) {
+        } else if (connection.transactions() >= perConnection || closed) {
             cache.retire(connection);
         } else {
             cache.release(key, connection);
