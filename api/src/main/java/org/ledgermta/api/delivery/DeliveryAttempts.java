@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.ledgermta.api.egress.EgressGate;
 import org.ledgermta.delivery.body.MessageBodyStore;
 import org.ledgermta.delivery.dns.DeliveryRoutes;
 import org.ledgermta.delivery.dns.Destination;
@@ -25,14 +25,15 @@ import org.ledgermta.domain.EmailAddress;
 import org.ledgermta.domain.classification.Classification;
 import org.ledgermta.domain.classification.ReplyClassifier;
 import org.ledgermta.domain.egress.BlacklistEgressIpCommand;
-import org.ledgermta.domain.egress.EgressChoice;
-import org.ledgermta.domain.egress.EgressDecision;
+import org.ledgermta.domain.egress.BackOffEgressIpCommand;
 import org.ledgermta.domain.egress.EgressIpAddress;
 import org.ledgermta.domain.message.ExpireMessageCommand;
+import org.ledgermta.domain.message.PostponeDeliveryCommand;
 import org.ledgermta.domain.message.RecipientOutcome;
 import org.ledgermta.domain.message.RecipientResult;
 import org.ledgermta.domain.message.RecordDeliveryAttemptCommand;
 import org.ledgermta.domain.message.SmtpReply;
+import org.ledgermta.domain.provider.ProviderName;
 import org.ledgermta.projections.egress.EgressPool;
 import org.ledgermta.projections.egress.EgressIpView;
 import org.slf4j.Logger;
@@ -60,21 +61,27 @@ public final class DeliveryAttempts {
         /** No healthy egress IP at all: wait until one is added or reinstated. */
         record WaitingForIp(DeliveryJob job) implements Outcome {
         }
+
+        /** Some recipients wait for an egress IP to be free for their provider: try again at retryAt. */
+        record Postponed(DeliveryJob job, Instant retryAt) implements Outcome {
+        }
     }
 
     private final DeliveryRoutes routes;
     private final SmtpDelivery smtp;
     private final EgressPool pool;
+    private final EgressGate gate;
     private final MessageBodyStore bodies;
     private final CommandGateway commands;
     private final ReplyClassifier classifier;
     private final Clock clock;
 
-    public DeliveryAttempts(DeliveryRoutes routes, SmtpDelivery smtp, EgressPool pool, MessageBodyStore bodies,
-                            CommandGateway commands, ReplyClassifier classifier, Clock clock) {
+    public DeliveryAttempts(DeliveryRoutes routes, SmtpDelivery smtp, EgressPool pool, EgressGate gate,
+                            MessageBodyStore bodies, CommandGateway commands, ReplyClassifier classifier, Clock clock) {
         this.routes = routes;
         this.smtp = smtp;
         this.pool = pool;
+        this.gate = gate;
         this.bodies = bodies;
         this.commands = commands;
         this.classifier = classifier;
@@ -90,26 +97,40 @@ public final class DeliveryAttempts {
         byte[] content = bodies.load(job.body()).orElseThrow(() -> new IllegalStateException(
                 "the body " + job.body().sha256() + " of message " + job.messageId().value() + " is missing"));
         DeliveryJob current = job;
+        Instant postponedUntil = null;
         for (Map.Entry<DomainName, List<EmailAddress>> leg : byDomain(job.pending()).entrySet()) {
-            Leg result = deliverLeg(current, leg.getKey(), leg.getValue(), content);
-            if (result == null) {
-                return new Outcome.WaitingForIp(current);
+            switch (deliverLeg(current, leg.getKey(), leg.getValue(), content)) {
+                case Leg.WaitForIp wait -> {
+                    return new Outcome.WaitingForIp(current);
+                }
+                case Leg.Postponed postponed -> postponedUntil = postponedUntil == null
+                        || postponed.retryAt().isBefore(postponedUntil) ? postponed.retryAt() : postponedUntil;
+                case Leg.Attempted attempted -> current = current.afterAttempt(attempted.ip(), attempted.settled());
             }
-            current = current.afterAttempt(result.ip(), result.settled());
         }
-        return current.pending().isEmpty() ? new Outcome.Finished() : new Outcome.Pending(current);
+        if (current.pending().isEmpty()) {
+            return new Outcome.Finished();
+        }
+        return postponedUntil == null ? new Outcome.Pending(current) : new Outcome.Postponed(current, postponedUntil);
     }
 
-    private record Leg(EgressIpAddress ip, List<EmailAddress> settled) {
+    /** What became of one recipient domain's leg. */
+    private sealed interface Leg {
+        record Attempted(EgressIpAddress ip, List<EmailAddress> settled) implements Leg {
+        }
+
+        record WaitForIp() implements Leg {
+        }
+
+        record Postponed(Instant retryAt) implements Leg {
+        }
     }
 
-    /** Null when the leg must wait for a healthy IP. */
     private Leg deliverLeg(DeliveryJob job, DomainName domain, List<EmailAddress> recipients, byte[] content) {
         Instant started = clock.instant();
         // the pool first: with no healthy IP the message waits, and no DNS question is asked for nothing
-        EgressDecision decision = EgressChoice.choose(pool.health(), job.ipsTried(), ThreadLocalRandom.current());
-        if (!(decision instanceof EgressDecision.UseIp use)) {
-            return null;
+        if (!gate.anyHealthyIp()) {
+            return new Leg.WaitForIp();
         }
         RouteResolution route = routes.resolve(domain);
         List<Destination> destinations;
@@ -117,29 +138,62 @@ public final class DeliveryAttempts {
             case RouteResolution.Destinations found -> destinations = found.inOrder();
             case RouteResolution.NoMailAccepted none -> {
                 // RFC 7505 §4.2: a null MX means the domain accepts no mail
-                return record(job, null, null, null, false, started, all(recipients,
+                return record(job, null, null, null, null, false, started, all(recipients,
                         new SmtpReply(556, "5.1.10", "Recipient domain " + domain.value() + " accepts no mail: " + none.reason()),
                         RecipientOutcome.BOUNCED));
             }
             case RouteResolution.DomainDoesNotExist missing -> {
-                return record(job, null, null, null, false, started, all(recipients,
+                return record(job, null, null, null, null, false, started, all(recipients,
                         new SmtpReply(550, "5.1.2", "Recipient domain " + domain.value() + " does not exist: " + missing.reason()),
                         RecipientOutcome.BOUNCED));
             }
             case RouteResolution.TemporaryFailure failure -> {
-                return record(job, null, null, null, false, started, all(recipients,
+                return record(job, null, null, null, null, false, started, all(recipients,
                         new SmtpReply(451, "4.4.3", "MX look-up for " + domain.value() + " failed: " + failure.reason()),
                         RecipientOutcome.DEFERRED));
             }
         }
-        EgressIpAddress ip = use.ip();
+        // the provider is the MX's: several domains hosted at one provider share its limits
+        String mxHost = destinations.getFirst().host();
+        ProviderName provider = gate.providers().providerOf(mxHost);
+        EgressGate.Permit permit;
+        EgressIpAddress ip;
+        switch (gate.acquire(provider, mxHost, job.ipsTried(), started)) {
+            case EgressGate.Pass.NoHealthyIp none -> {
+                return new Leg.WaitForIp();
+            }
+            case EgressGate.Pass.Busy busy -> {
+                return new Leg.Postponed(busy.retryAt());
+            }
+            case EgressGate.Pass.Held held -> {
+                commands.sendAndWait(new PostponeDeliveryCommand(job.messageId(), domain, provider, held.reason(),
+                        held.retryAt(), started));
+                return new Leg.Postponed(held.retryAt());
+            }
+            case EgressGate.Pass.Granted granted -> {
+                ip = granted.ip();
+                permit = granted.permit();
+            }
+        }
+        try {
+            Leg leg = transact(job, provider, ip, destinations, recipients, content, started);
+            permit.attempted();
+            return leg;
+        } finally {
+            permit.notAttempted(); // a no-op once attempted() ran
+        }
+    }
+
+    private Leg transact(DeliveryJob job, ProviderName provider, EgressIpAddress ip, List<Destination> destinations,
+                         List<EmailAddress> recipients, byte[] content, Instant started) {
         String helo = pool.find(ip).map(EgressIpView::heloName).orElse("localhost");
+        int perConnection = gate.providers().shaping(provider).messagesPerConnection();
         OutboundEnvelope envelope = new OutboundEnvelope(job.sender().value(),
                 recipients.stream().map(EmailAddress::value).toList(), content);
         TransactionResult result = null;
         for (Destination destination : destinations) {
             result = smtp.deliver(inet(ip), helo, destination.host(),
-                    new InetSocketAddress(destination.address(), destination.port()), envelope);
+                    new InetSocketAddress(destination.address(), destination.port()), envelope, perConnection);
             if (result instanceof TransactionResult.Completed) {
                 break; // RFC 5321 §5.1: the next MX only when this one could not be reached
             }
@@ -175,7 +229,8 @@ public final class DeliveryAttempts {
                 }
             }
         }
-        Leg leg = record(job, ip, mxHost, mxAddress, tls, started, results);
+        Leg leg = record(job, ip, provider, mxHost, mxAddress, tls, started, results);
+        backOffIfAsked(job, ip, provider, results);
         if (!blocks.isEmpty()) {
             Classification block = blocks.getFirst();
             SmtpReply reply = results.stream().filter(r -> r.outcome() == RecipientOutcome.EGRESS_BLOCKED)
@@ -188,15 +243,31 @@ public final class DeliveryAttempts {
         return leg;
     }
 
-    private Leg record(DeliveryJob job, EgressIpAddress ip, String mxHost, String mxAddress, boolean tls,
-                       Instant started, List<RecipientResult> results) {
+    private Leg record(DeliveryJob job, EgressIpAddress ip, ProviderName provider, String mxHost, String mxAddress,
+                       boolean tls, Instant started, List<RecipientResult> results) {
         Instant now = clock.instant();
         commands.sendAndWait(new RecordDeliveryAttemptCommand(job.messageId(), ip, mxHost, mxAddress, tls,
-                Duration.between(started, now), results, now));
+                Duration.between(started, now), results, now, provider));
         List<EmailAddress> settled = results.stream()
                 .filter(r -> r.outcome() == RecipientOutcome.DELIVERED || r.outcome() == RecipientOutcome.BOUNCED)
                 .map(RecipientResult::recipient).toList();
-        return new Leg(ip, settled);
+        return new Leg.Attempted(ip, settled);
+    }
+
+    /** A deferral the provider's back-off rules know slows this IP down towards that provider (only). */
+    private void backOffIfAsked(DeliveryJob job, EgressIpAddress ip, ProviderName provider,
+                                List<RecipientResult> results) {
+        results.stream()
+                .filter(result -> result.outcome() == RecipientOutcome.DEFERRED)
+                .flatMap(result -> gate.providers().backOffFor(provider, result.reply())
+                        .map(rule -> new BackOffEgressIpCommand(ip, provider, result.reply(), rule.describe(),
+                                rule.ratePerMinute(), rule.stepDuration(), rule.steps(), job.messageId(),
+                                clock.instant())).stream())
+                .findFirst()
+                .ifPresent(command -> {
+                    log.warn("egress IP {} backs off towards {}: {}", ip.value(), provider, command.reply());
+                    commands.sendAndWait(command);
+                });
     }
 
     private static List<RecipientResult> all(List<EmailAddress> recipients, SmtpReply reply, RecipientOutcome outcome) {

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.SplittableRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.ledgermta.api.egress.EgressGate;
+import org.ledgermta.api.egress.WarmUpSettings;
 import org.ledgermta.api.intake.IntakePipeline;
 import org.ledgermta.api.intake.IntakeProperties;
 import org.ledgermta.api.sender.DnsServers;
@@ -87,9 +89,10 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryAttempts deliveryAttempts(DeliveryRoutes routes, SmtpDelivery smtp, EgressPool pool,
+    DeliveryAttempts deliveryAttempts(DeliveryRoutes routes, SmtpDelivery smtp, EgressPool pool, EgressGate gate,
                                       MessageBodyStore bodies, CommandGateway commands) {
-        return new DeliveryAttempts(routes, smtp, pool, bodies, commands, ReplyClassifier.standard(), Clock.systemUTC());
+        return new DeliveryAttempts(routes, smtp, pool, gate, bodies, commands, ReplyClassifier.standard(),
+                Clock.systemUTC());
     }
 
     @Bean
@@ -119,9 +122,9 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    EgressPoolSetup egressPoolSetup(DeliveryProperties properties, EgressPool pool, CommandGateway commands,
-                                    IntakePipeline intake) {
-        return new EgressPoolSetup(EgressIpSetting.parse(properties.egress().ips(), intake.hostname()),
+    EgressPoolSetup egressPoolSetup(DeliveryProperties properties, WarmUpSettings warmUp, EgressPool pool,
+                                    CommandGateway commands, IntakePipeline intake) {
+        return new EgressPoolSetup(EgressIpSetting.parse(properties.egress().ips(), intake.hostname()), warmUp,
                 new PoolName(properties.egress().pool()), pool, commands, Clock.systemUTC());
     }
 

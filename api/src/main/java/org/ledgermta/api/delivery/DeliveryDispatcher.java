@@ -39,6 +39,7 @@ public final class DeliveryDispatcher implements SmartLifecycle, EgressPool.List
     private final Set<MessageId> held = ConcurrentHashMap.newKeySet();
     private final Set<MessageId> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<MessageId> waitingForIp = ConcurrentHashMap.newKeySet();
+    private final Set<MessageId> postponed = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<MessageId> ready = new LinkedBlockingQueue<>();
     private final DelayQueue<Due> scheduled = new DelayQueue<>();
     private final Map<MessageId, Instant> dueAt = new ConcurrentHashMap<>();
@@ -71,8 +72,7 @@ public final class DeliveryDispatcher implements SmartLifecycle, EgressPool.List
             }
             jobs.put(messageId, job.excluding(excluded));
         }
-        dueAt.put(messageId, due);
-        scheduled.offer(new Due(messageId, due));
+        schedule(messageId, due);
     }
 
     /** Delivered, bounced, expired or deleted: nothing more to do for it. */
@@ -80,6 +80,7 @@ public final class DeliveryDispatcher implements SmartLifecycle, EgressPool.List
         jobs.remove(messageId);
         dueAt.remove(messageId);
         waitingForIp.remove(messageId);
+        postponed.remove(messageId);
         held.remove(messageId);
     }
 
@@ -93,11 +94,35 @@ public final class DeliveryDispatcher implements SmartLifecycle, EgressPool.List
         }
     }
 
+    /**
+     * An IP came back, changed its warm-up plan or ended a back-off: mail waiting for any IP goes now, and mail
+     * waiting for an IP free for its provider goes in a moment (spread over a second, not all at once).
+     */
     @Override
     public void ipAvailable(EgressIpAddress address) {
         List<MessageId> waiting = List.copyOf(waitingForIp);
         waitingForIp.removeAll(waiting);
         waiting.forEach(ready::offer);
+        Instant now = clock.instant();
+        List<MessageId> postponedNow = List.copyOf(postponed);
+        postponed.removeAll(postponedNow);
+        for (int i = 0; i < postponedNow.size(); i++) {
+            schedule(postponedNow.get(i), now.plusMillis(1_000L * i / Math.max(1, postponedNow.size())));
+        }
+    }
+
+    /** Waits for an egress IP free for its provider; a due time already set earlier (a retry) is kept. */
+    private void postponedUntil(MessageId messageId, Instant retryAt) {
+        Instant due = dueAt.get(messageId);
+        if (due == null || retryAt.isBefore(due)) {
+            schedule(messageId, retryAt);
+        }
+        postponed.add(messageId);
+    }
+
+    private void schedule(MessageId messageId, Instant at) {
+        dueAt.put(messageId, at);
+        scheduled.offer(new Due(messageId, at));
     }
 
     @Override
@@ -109,8 +134,7 @@ public final class DeliveryDispatcher implements SmartLifecycle, EgressPool.List
             DeliveryJob job = DeliveryJob.of(entry);
             jobs.put(job.messageId(), job);
             Instant due = entry.nextAttemptAt() == null || entry.nextAttemptAt().isBefore(now) ? now : entry.nextAttemptAt();
-            dueAt.put(job.messageId(), due);
-            scheduled.offer(new Due(job.messageId(), due));
+            schedule(job.messageId(), due);
             restored++;
         }
         if (!enabled) {
@@ -156,6 +180,7 @@ public final class DeliveryDispatcher implements SmartLifecycle, EgressPool.List
                 // a later schedule for the same message replaces an earlier one
                 if (due.at().equals(dueAt.get(due.messageId()))) {
                     dueAt.remove(due.messageId());
+                    postponed.remove(due.messageId());
                     ready.offer(due.messageId());
                 }
             } catch (InterruptedException e) {
@@ -181,6 +206,10 @@ public final class DeliveryDispatcher implements SmartLifecycle, EgressPool.List
                     case DeliveryAttempts.Outcome.Finished finished -> finished(messageId);
                     case DeliveryAttempts.Outcome.Pending pending -> jobs.computeIfPresent(messageId,
                             (id, current) -> pending.job().excluding(current.ipsTried()));
+                    case DeliveryAttempts.Outcome.Postponed postponed -> {
+                        jobs.computeIfPresent(messageId, (id, current) -> postponed.job().excluding(current.ipsTried()));
+                        postponedUntil(messageId, postponed.retryAt());
+                    }
                     case DeliveryAttempts.Outcome.WaitingForIp waiting -> {
                         jobs.computeIfPresent(messageId, (id, current) -> waiting.job().excluding(current.ipsTried()));
                         waitingForIp.add(messageId);

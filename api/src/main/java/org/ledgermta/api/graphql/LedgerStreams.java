@@ -1,16 +1,19 @@
 package org.ledgermta.api.graphql;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.ledgermta.commands.egress.EgressIp;
 import org.ledgermta.commands.message.OutboundMessage;
 import org.ledgermta.domain.egress.EgressIpAddedEvent;
+import org.ledgermta.domain.egress.EgressIpBackOffEndedEvent;
+import org.ledgermta.domain.egress.EgressIpBackedOffEvent;
 import org.ledgermta.domain.egress.EgressIpBlacklistedEvent;
 import org.ledgermta.domain.egress.EgressIpReinstatedEvent;
 import org.ledgermta.domain.egress.EgressIpRetiredEvent;
+import org.ledgermta.domain.egress.EgressIpWarmUpPlanChangedEvent;
 import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.message.MessageAcceptedEvent;
 import org.ledgermta.domain.message.SmtpReply;
@@ -36,8 +39,8 @@ final class LedgerStreams {
     record RecipientResult(String recipient, String outcome, Reply reply) {
     }
 
-    record Attempt(int number, Instant at, String egressIp, String mxHost, String mxAddress, boolean tls,
-                   long durationMillis, List<RecipientResult> results) {
+    record Attempt(int number, Instant at, String egressIp, String mxHost, String mxAddress, String provider,
+                   boolean tls, long durationMillis, List<RecipientResult> results) {
     }
 
     record EgressIpChange(String change, Instant at, EgressIpView.State state, String by, String note,
@@ -72,21 +75,32 @@ final class LedgerStreams {
                 .filter(DeliveryAttemptedEvent.class::isInstance).map(DeliveryAttemptedEvent.class::cast)
                 .map(attempt -> new Attempt(attempt.attemptNumber(), attempt.attemptedAt(),
                         attempt.egressIp() == null ? null : attempt.egressIp().value(), attempt.mxHost(),
-                        attempt.mxAddress(), attempt.tls(), attempt.duration().toMillis(),
+                        attempt.mxAddress(), attempt.provider() == null ? null : attempt.provider().value(),
+                        attempt.tls(), attempt.duration().toMillis(),
                         attempt.results().stream().map(result -> new RecipientResult(result.recipient().value(),
                                 result.outcome().name(), Reply.of(result.reply()))).toList()))
                 .toList();
     }
 
     List<EgressIpChange> egressIpChanges(String address) {
-        return payloads(address, EGRESS_IP).stream().map(LedgerStreams::change)
-                .filter(Objects::nonNull).toList();
+        List<EgressIpChange> changes = new ArrayList<>();
+        EgressIpView.State state = EgressIpView.State.ACTIVE;
+        for (Object event : payloads(address, EGRESS_IP)) {
+            EgressIpChange change = change(event, state);
+            if (change != null) {
+                changes.add(change);
+                state = change.state();
+            }
+        }
+        return changes;
     }
 
-    private static EgressIpChange change(Object event) {
+    /** {@code state}: the IP's state before the event; warm-up plans and back-offs leave it as it was. */
+    private static EgressIpChange change(Object event, EgressIpView.State state) {
         return switch (event) {
             case EgressIpAddedEvent added -> new EgressIpChange("ADDED", added.addedAt(), EgressIpView.State.ACTIVE,
-                    null, "pool " + added.pool().value() + ", HELO " + added.heloName(), null, null, null, null);
+                    null, "pool " + added.pool().value() + ", HELO " + added.heloName() + ", warm-up plan "
+                    + added.warmUpPlanOrNone() + " from " + added.warmUpStartedOnOrAdded(), null, null, null, null);
             case EgressIpBlacklistedEvent blocked -> new EgressIpChange("BLACKLISTED", blocked.blacklistedAt(),
                     EgressIpView.State.BLACKLISTED, null, null, blocked.blockList(), blocked.reply().toString(),
                     blocked.detectedInMessage().value(), blocked.attemptNumber());
@@ -94,6 +108,17 @@ final class LedgerStreams {
                     EgressIpView.State.ACTIVE, reinstated.by(), reinstated.note(), null, null, null, null);
             case EgressIpRetiredEvent retired -> new EgressIpChange("RETIRED", retired.retiredAt(),
                     EgressIpView.State.RETIRED, retired.by(), retired.note(), null, null, null, null);
+            case EgressIpWarmUpPlanChangedEvent changed -> new EgressIpChange("WARM_UP_PLAN_CHANGED",
+                    changed.changedAt(), state, changed.by(), "warm-up plan " + changed.warmUpPlan() + " from "
+                    + changed.startedOn() + (changed.note().isBlank() ? "" : " (" + changed.note() + ")"),
+                    null, null, null, null);
+            case EgressIpBackedOffEvent backedOff -> new EgressIpChange("BACKED_OFF", backedOff.startedAt(), state,
+                    null, backedOff.ratePerMinute() + " a minute, doubling every " + backedOff.stepDuration()
+                    + ", until " + backedOff.endsAt() + " (" + backedOff.rule() + ")",
+                    backedOff.provider().value(), backedOff.reply().toString(), backedOff.detectedInMessage().value(),
+                    null);
+            case EgressIpBackOffEndedEvent ended -> new EgressIpChange("BACK_OFF_ENDED", ended.endedAt(), state, null,
+                    "back-off started at " + ended.startedAt(), ended.provider().value(), null, null, null);
             default -> null;
         };
     }

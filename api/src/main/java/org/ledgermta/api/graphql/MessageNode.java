@@ -10,7 +10,8 @@ import org.ledgermta.projections.queue.QueueEntry;
 /** A message as the queue view holds it, shaped as the schema's {@code Message} (read from {@code queue_view}). */
 record MessageNode(String id, String account, String sender, QueueEntry.State state, List<String> pending,
                    List<BouncedRecipient> bounced, int attemptCount, List<String> ipsTried, Instant nextAttemptAt,
-                   String lastReply, Instant acceptedAt, Instant expiresAt, long bodySize, String bodySha256) {
+                   String lastReply, String waitingReason, Instant acceptedAt, Instant expiresAt, long bodySize,
+                   String bodySha256) {
 
     record BouncedRecipient(String recipient, String reply) {
     }
@@ -33,6 +34,7 @@ record MessageNode(String id, String account, String sender, QueueEntry.State st
                 document.getList("ipsTried", String.class, List.of()),
                 instant(document.getDate("nextAttemptAt")),
                 document.getString("lastReply"),
+                document.getString("waitingReason"),
                 instant(document.getDate("acceptedAt")),
                 instant(document.getDate("expiresAt")),
                 document.get("bodySize") instanceof Number size ? size.longValue() : 0L,

@@ -2,14 +2,18 @@ package org.ledgermta.api.replay;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import java.time.Instant;
 import java.util.function.Consumer;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
+import org.bson.conversions.Bson;
 import org.bson.Document;
 
 /**
@@ -27,7 +31,7 @@ import org.bson.Document;
  * LedgerAxonConfiguration's storage engine writes. Payloads are deserialized lazily, only for events a view
  * handles.
  */
-final class LedgerEvents {
+public final class LedgerEvents {
 
     private static final EventEntryConfiguration LAYOUT = EventEntryConfiguration.getDefault();
 
@@ -35,7 +39,7 @@ final class LedgerEvents {
     private final Serializer serializer;
     private final int batchSize;
 
-    LedgerEvents(MongoCollection<Document> events, Serializer serializer, int batchSize) {
+    public LedgerEvents(MongoCollection<Document> events, Serializer serializer, int batchSize) {
         this.events = events;
         this.serializer = serializer;
         this.batchSize = batchSize;
@@ -47,7 +51,20 @@ final class LedgerEvents {
     }
 
     void forEach(Consumer<DomainEventMessage<?>> action) {
-        try (MongoCursor<Document> cursor = events.find()
+        forEach(new Document(), action);
+    }
+
+    /**
+     * The events of one payload type recorded at or after {@code from}, oldest first: on real MongoDB a walk of
+     * the (timestamp, sequence number) index from {@code from}; on the stand-in one scan.
+     */
+    public void forEachSince(Instant from, Class<?> payloadType, Consumer<DomainEventMessage<?>> action) {
+        forEach(Filters.and(Filters.gte(LAYOUT.timestampProperty(), DateTimeUtils.formatInstant(from)),
+                Filters.eq(LAYOUT.payloadTypeProperty(), payloadType.getName())), action);
+    }
+
+    private void forEach(Bson filter, Consumer<DomainEventMessage<?>> action) {
+        try (MongoCursor<Document> cursor = events.find(filter)
                 .sort(Sorts.ascending(LAYOUT.timestampProperty(), LAYOUT.sequenceNumberProperty()))
                 .batchSize(batchSize)
                 .iterator()) {

@@ -51,7 +51,9 @@ final class DeliveryFixture implements AutoCloseable {
                 "mta.routes=" + mx.route(),
                 // never ask a real DNS server: every domain has a static route, this is only a backstop
                 "mta.dns.resolver=127.0.0.1:1",
-                "mta.accounts." + account + ".networks=127.0.0.1/32"));
+                "mta.accounts." + account + ".networks=127.0.0.1/32",
+                // seasoned IPs: scenarios about warm-up say otherwise
+                "mta.warm-up.default-plan=none"));
         all.addAll(List.of(extra));
         return all;
     }

@@ -32,6 +32,7 @@ final class QueueDocuments {
                 .append("ipsTried", entry.ipsTried().stream().map(EgressIpAddress::value).sorted().toList())
                 .append("nextAttemptAt", date(entry.nextAttemptAt()))
                 .append("lastReply", entry.lastReply())
+                .append("waitingReason", entry.waitingReason())
                 .append("acceptedAt", date(entry.acceptedAt()))
                 .append("expiresAt", date(entry.expiresAt()));
     }
@@ -53,7 +54,8 @@ final class QueueDocuments {
                 instant(document.getDate("nextAttemptAt")),
                 document.getString("lastReply"),
                 instant(document.getDate("acceptedAt")),
-                instant(document.getDate("expiresAt")));
+                instant(document.getDate("expiresAt")),
+                document.getString("waitingReason"));
     }
 
     private static List<EmailAddress> addresses(List<String> values) {

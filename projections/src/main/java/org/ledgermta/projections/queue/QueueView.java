@@ -17,6 +17,7 @@ import org.ledgermta.domain.EmailAddress;
 import org.ledgermta.domain.egress.EgressIpAddress;
 import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.message.DeliveryDeferredEvent;
+import org.ledgermta.domain.message.DeliveryPostponedEvent;
 import org.ledgermta.domain.message.DeliveryRetryScheduledEvent;
 import org.ledgermta.domain.message.MessageAcceptedEvent;
 import org.ledgermta.domain.message.MessageBouncedEvent;
@@ -62,7 +63,7 @@ public final class QueueView {
     void on(MessageAcceptedEvent event) {
         save(new QueueEntry(event.messageId(), event.account(), event.sender(), event.recipients(), List.of(),
                 event.body(), QueueEntry.State.QUEUED, 0, Set.of(), event.acceptedAt(), null, event.acceptedAt(),
-                event.expiresAt()));
+                event.expiresAt(), null));
     }
 
     @EventHandler
@@ -74,8 +75,13 @@ public final class QueueView {
             }
             String reply = event.results().isEmpty() ? entry.lastReply() : event.results().getLast().reply().toString();
             return copy(entry, entry.pending(), entry.bounced(), entry.state(), event.attemptNumber(), tried,
-                    entry.nextAttemptAt(), reply);
+                    entry.nextAttemptAt(), reply).withWaitingReason(null, entry.nextAttemptAt());
         });
+    }
+
+    @EventHandler
+    void on(DeliveryPostponedEvent event) {
+        update(event.messageId(), entry -> entry.withWaitingReason(event.reason(), event.retryAt()));
     }
 
     @EventHandler
@@ -147,7 +153,8 @@ public final class QueueView {
                            QueueEntry.State state, int attempts, Set<EgressIpAddress> ipsTried,
                            java.time.Instant nextAttemptAt, String lastReply) {
         return new QueueEntry(entry.messageId(), entry.account(), entry.sender(), pending, bounced, entry.body(),
-                state, attempts, ipsTried, nextAttemptAt, lastReply, entry.acceptedAt(), entry.expiresAt());
+                state, attempts, ipsTried, nextAttemptAt, lastReply, entry.acceptedAt(), entry.expiresAt(),
+                state.waitingForDelivery() ? entry.waitingReason() : null);
     }
 
     void update(MessageId messageId, UnaryOperator<QueueEntry> change) {

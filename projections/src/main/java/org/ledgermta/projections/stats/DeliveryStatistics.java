@@ -120,8 +120,8 @@ public final class DeliveryStatistics {
     }
 
     /**
-     * The provider an MX host belongs to, as the interim key: its last two labels, lower case, without a
-     * trailing dot. Interim: the warm-up issue's provider data file will replace it.
+     * The provider key of an attempt recorded before attempts named their provider (from the providers file):
+     * the MX host's last two labels, lower case, without a trailing dot.
      */
     public static String provider(String mxHost) {
         String host = mxHost.strip().toLowerCase(Locale.ROOT);
@@ -174,7 +174,8 @@ public final class DeliveryStatistics {
             ipCounts.put("attempts", 1L);
             add(new Series(Kind.IP, event.egressIp().value()), event.attemptedAt(), ipCounts);
             if (event.mxHost() != null) {
-                add(new Series(Kind.IP_PROVIDER, event.egressIp().value() + "|" + provider(event.mxHost())),
+                add(new Series(Kind.IP_PROVIDER, event.egressIp().value() + "|" + (event.provider() != null
+                        ? event.provider().value() : provider(event.mxHost()))),
                         event.attemptedAt(), ipCounts);
             }
         }

@@ -60,12 +60,6 @@ class StatisticsGraph {
                 .stream().map(entry -> ProviderCountsNode.of(entry.getKey(), entry.getValue())).toList();
     }
 
-    /** Null until the warm-up issue gives egress IPs a warm-up plan to be in a stage of. */
-    @SchemaMapping(typeName = "EgressIp")
-    String warmUpStage() {
-        return null;
-    }
-
     @SchemaMapping(typeName = "Account", field = "stats")
     AccountCountsNode accountStats(@Argument StatsWindow window, DataFetchingEnvironment environment) {
         AccountId account = new AccountId(property(environment, "name"));
