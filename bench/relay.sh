@@ -6,7 +6,7 @@
 # Each run injects N messages of S bytes over C connections with Postfix's smtp-source and times the
 # first injection to the last arrival at a local sink (../shared/bench/relay-bench.sh). ledgermta runs
 # on its embedded defaults (a fresh data directory per run, every event stored and fsynced before 250),
-# one egress IP (127.0.0.1), every domain routed to the sink; Postfix is the tuned peer of
+# one seasoned egress IP (127.0.0.1: no warm-up caps), every domain routed to the sink; Postfix is the tuned peer of
 # ../shared/bench/postfix-peer.sh. Loopback only. Prints every run, both medians and the ratio, and for
 # ledgermta the peak resident memory and CPU seconds per 1,000 messages.
 set -euo pipefail
@@ -39,7 +39,7 @@ run_ledgermta() {
     local data="$work/data-$1" log="$work/ledgermta-$1.log" line ticks clk rss
     # IPv4 sockets: the harness looks for 127.0.0.1:PORT in ss, not the IPv4-mapped [::ffff:127.0.0.1]
     "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true -jar "$jar" --mta.data-dir="$data" --mta.smtp.listen=127.0.0.1:$PORT --server.port=0 \
-        --mta.routes='*=127.0.0.1:2526' --mta.egress.ips=127.0.0.1 --mta.accounts.bench.networks=127.0.0.1/32 \
+        --mta.routes='*=127.0.0.1:2526' --mta.egress.ips=127.0.0.1 --mta.warm-up.default-plan=none --mta.accounts.bench.networks=127.0.0.1/32 \
         --mta.hostname=ledgermta.bench --logging.level.root=WARN >"$log" 2>&1 &
     pid=$!
     for _ in $(seq 300); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.2; done
