@@ -105,8 +105,8 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    OperatorActions operatorActions(CommandGateway commands) {
-        return new OperatorActions(commands, Clock.systemUTC());
+    OperatorActions operatorActions(CommandGateway commands, EgressPool pool, WarmUpSettings warmUp) {
+        return new OperatorActions(commands, pool, warmUp, Clock.systemUTC());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.ledgermta.api.delivery;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.ledgermta.domain.egress.EgressIpAddress;
@@ -36,9 +38,36 @@ public class OperatorController {
         this.pool = pool;
     }
 
+    /** An egress IP as the operator API shows it: the pool view, with its warm-up plan as text. */
+    record EgressIpJson(String address, String pool, String heloName, EgressIpView.State state, String lastBlock,
+                        Instant since, String warmUpPlan, LocalDate warmUpStartedOn, List<BackOffJson> backOffs) {
+
+        static EgressIpJson of(EgressIpView view) {
+            return new EgressIpJson(view.address().value(), view.pool().value(), view.heloName(), view.state(),
+                    view.lastBlock(), view.since(), view.warmUpPlan().text(), view.warmUpStartedOn(),
+                    view.backOffs().stream().map(running -> new BackOffJson(running.backOff().provider().value(),
+                            running.backOff().startedAt(), running.backOff().endsAt(),
+                            running.backOff().ratePerMinute(), running.reply())).toList());
+        }
+    }
+
+    record BackOffJson(String provider, Instant startedAt, Instant endsAt, int firstRatePerMinute, String reply) {
+    }
+
+    /** Body of a warm-up plan change: the plan (name or text), optionally its first day, who and why. */
+    public record WarmUpPlanChange(String plan, LocalDate startedOn, String by, String note) {
+    }
+
     @GetMapping(EGRESS)
-    List<EgressIpView> egressIps() {
-        return pool.all();
+    List<EgressIpJson> egressIps() {
+        return pool.all().stream().map(EgressIpJson::of).toList();
+    }
+
+    @PostMapping(EGRESS + "/{ip}/warm-up")
+    EgressIpJson changeWarmUpPlan(@PathVariable String ip, @RequestBody WarmUpPlanChange change) {
+        EgressIpAddress address = new EgressIpAddress(ip);
+        actions.changeWarmUpPlan(address, change.plan(), change.startedOn(), change.by(), change.note());
+        return pool.find(address).map(EgressIpJson::of).orElseThrow();
     }
 
     @PostMapping(EGRESS + "/{ip}/reinstate")

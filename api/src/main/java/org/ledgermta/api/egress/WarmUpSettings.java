@@ -18,12 +18,20 @@ public final class WarmUpSettings {
     public record IpPlan(String plan, Optional<LocalDate> startedOn) {
     }
 
+    private final Map<String, String> named;
     private final String defaultPlan;
     private final Map<EgressIpAddress, IpPlan> perIp;
 
-    private WarmUpSettings(String defaultPlan, Map<EgressIpAddress, IpPlan> perIp) {
+    private WarmUpSettings(Map<String, String> named, String defaultPlan, Map<EgressIpAddress, IpPlan> perIp) {
+        this.named = named;
         this.defaultPlan = defaultPlan;
         this.perIp = perIp;
+    }
+
+    /** The text of a plan given by name (standard, none, one of mta.warm-up.plans) or as text. */
+    public String resolve(String nameOrText) {
+        String byName = named.get(nameOrText.strip());
+        return byName != null ? byName : plan("the warm-up plan", nameOrText);
     }
 
     public static WarmUpSettings of(WarmUpProperties properties) {
@@ -66,7 +74,7 @@ public final class WarmUpSettings {
             }
             perIp.put(ip, new IpPlan(text, startedOn));
         }
-        return new WarmUpSettings(defaultPlan, Map.copyOf(perIp));
+        return new WarmUpSettings(Map.copyOf(named), defaultPlan, Map.copyOf(perIp));
     }
 
     /** The text of the plan a newly added IP gets. */

@@ -1,5 +1,7 @@
 package org.ledgermta.api.graphql;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.ledgermta.api.delivery.OperatorActions;
 import org.ledgermta.domain.egress.EgressIpAddress;
 import org.ledgermta.domain.message.MessageId;
@@ -33,6 +35,22 @@ class OperatorMutations {
         caller.requireOperator();
         EgressIpAddress ip = new EgressIpAddress(address.strip());
         actions.reinstate(ip, by, note);
+        return egressIp(ip);
+    }
+
+    @MutationMapping
+    EgressIpNode setWarmUpPlan(@Argument String address, @Argument String plan, @Argument String startedOn,
+                               @Argument String by, @Argument String note,
+                               @ContextValue(name = Caller.ATTRIBUTE) Caller caller) {
+        caller.requireOperator();
+        EgressIpAddress ip = new EgressIpAddress(address.strip());
+        LocalDate from;
+        try {
+            from = startedOn == null || startedOn.isBlank() ? null : LocalDate.parse(startedOn.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("startedOn '" + startedOn + "' is not a day: write yyyy-mm-dd.");
+        }
+        actions.changeWarmUpPlan(ip, plan, from, by, note);
         return egressIp(ip);
     }
 

@@ -55,7 +55,7 @@ class WarmUpGraph {
         LocalDate today = today();
         long age = WarmUpPlan.ageInDays(view.warmUpStartedOn(), today);
         return "day " + (age + 1) + " of its warm-up plan: " + view.warmUpPlan().capFor(ProviderName.DEFAULT, age)
-                .describe() + " a day to most providers";
+                .describe() + " to most providers";
     }
 
     @SchemaMapping(typeName = "EgressIp")

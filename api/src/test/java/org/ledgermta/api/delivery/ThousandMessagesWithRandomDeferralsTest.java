@@ -58,7 +58,7 @@ class ThousandMessagesWithRandomDeferralsTest {
             }
             clients.shutdown();
 
-            TestMx.await("all " + MESSAGES + " delivered", Duration.ofSeconds(120),
+            TestMx.await("all " + MESSAGES + " delivered", Duration.ofMinutes(5),
                     () -> mx.received.size() >= MESSAGES);
 
             Map<String, List<String>> ipsOffered = new LinkedHashMap<>();

@@ -234,7 +234,9 @@ class LedgerHistoryTest {
 
         // folded from the ledger up to now, the answer is what the live pool view says
         assertThat(application.getBean(EgressPool.class).all()).map(view -> new EgressIpState(view.address().value(),
-                        view.pool().value(), view.heloName(), view.state().name(), view.lastBlock(), view.since()))
+                        view.pool().value(), view.heloName(), view.state().name(), view.lastBlock(), view.since(),
+                        view.warmUpPlan().text(), view.backOffs().stream().map(b -> b.backOff().provider().value())
+                                .sorted().toList()))
                 .isEqualTo(now);
     }
 }

@@ -169,6 +169,33 @@ class OperatorActsThroughMutationsTest {
     }
 
     @Test
+    void theOperatorGivesAnIpAnotherWarmUpPlanAndABadPlanIsRefusedWithTheFix() throws Exception {
+        JsonNode before = service.data(OPERATOR_TOKEN, "{ egressIp(address: \"127.0.0.41\") { warmUpStage } }")
+                .path("egressIp");
+        assertThat(before.path("warmUpStage").asText()).isEqualTo("day 1 of its warm-up plan: 50 a day to most providers");
+
+        JsonNode changed = service.data(OPERATOR_TOKEN, """
+                mutation { setWarmUpPlan(address: "127.0.0.41", plan: "none", by: "ops-anna",
+                                         note: "seasoned at our former provider") {
+                  warmUpStage warmUp { plan day } history { change by note } } }""").path("setWarmUpPlan");
+
+        assertThat(changed.path("warmUpStage").asText()).isEqualTo("seasoned");
+        assertThat(changed.path("warmUp").path("plan").asText()).isEqualTo("none");
+        assertThat(changed.path("history").valueStream().filter(change -> change.path("change").asText()
+                .equals("WARM_UP_PLAN_CHANGED")).toList()).singleElement().satisfies(change -> {
+                    assertThat(change.path("by").asText()).isEqualTo("ops-anna");
+                    assertThat(change.path("note").asText()).contains("seasoned at our former provider");
+                });
+
+        JsonNode refused = service.graphQl(OPERATOR_TOKEN,
+                "mutation { setWarmUpPlan(address: \"127.0.0.41\", plan: \"4d=50\") { address } }");
+        assertThat(refused.path("errors").get(0).path("message").asText()).contains("is not a warm-up plan")
+                .contains("0d");
+        assertThat(refused.path("errors").get(0).path("extensions").path("classification").asText())
+                .isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
     void theOperatorReinstatesAndRetiresEgressIpsAndReadsTheirHistory() throws Exception {
         String victim = service.accept(ACME, "news@acme.example", List.of("ann@blocking.example"), Instant.now());
         service.commands().sendAndWait(new BlacklistEgressIpCommand(new EgressIpAddress(BLOCKED_IP),

@@ -111,7 +111,7 @@ class DeliveryStatisticsThroughGraphQlTest {
                     lastHourByProvider: byProvider { provider attempts }
                   }
                 }""", Map.of("address", IP)).path("egressIp");
-        assertThat(ip.path("warmUpStage").isNull()).isTrue();
+        assertThat(ip.path("warmUpStage").asText()).as("added without a warm-up plan").isEqualTo("seasoned");
         assertThat(ip.path("hour").toString())
                 .isEqualTo("{\"attempts\":2,\"delivered\":1,\"deferred\":0,\"bounced\":1,\"blocked\":1}");
         assertThat(ip.path("day").toString())
