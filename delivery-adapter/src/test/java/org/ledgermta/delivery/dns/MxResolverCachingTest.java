@@ -5,12 +5,10 @@ import static org.ledgermta.delivery.dns.MxResolverTest.EXAMPLE;
 import static org.ledgermta.delivery.dns.MxResolverTest.SOA;
 import static org.ledgermta.delivery.dns.MxResolverTest.hosts;
 
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -19,46 +17,31 @@ import org.ledgermta.delivery.dns.RouteResolution.NoMailAccepted;
 import org.ledgermta.delivery.testing.LoopbackDnsResponder;
 import org.ledgermta.delivery.testing.StallingTcpRelay;
 import org.ledgermta.domain.DomainName;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ledgermta.delivery.testing.LocalRedis;
 import org.xbill.DNS.Rcode;
 
 class MxResolverCachingTest {
 
     private static final DomainName NOWHERE = new DomainName("nowhere.example.com");
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
 
     private final String prefix = "ledgermta:dns:test:" + UUID.randomUUID() + ":";
     private LoopbackDnsResponder dns;
 
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(RedisURI.create("127.0.0.1", 6379));
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
-    }
-
     @AfterEach
     void cleanUp() {
         dns.close();
-        List<String> keys = connection.sync().keys(prefix + "*");
-        if (!keys.isEmpty()) {
-            connection.sync().del(keys.toArray(String[]::new));
-        }
+        REDIS.deleteKeys(prefix);
     }
 
     private MxResolver cachingResolver(String... zone) throws IOException {
         dns = new LoopbackDnsResponder(zone);
-        return resolver(new RedisDnsCache(connection, prefix));
+        return resolver(new RedisDnsCache(REDIS.connection(), prefix));
     }
 
     private MxResolver resolver(DnsCache cache) {
@@ -66,8 +49,8 @@ class MxResolverCachingTest {
     }
 
     private long pttl(String key) {
-        awaitTrue(() -> connection.sync().exists(prefix + key) == 1, "key " + key + " written");
-        return connection.sync().pttl(prefix + key);
+        awaitTrue(() -> REDIS.connection().sync().exists(prefix + key) == 1, "key " + key + " written");
+        return REDIS.connection().sync().pttl(prefix + key);
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) {
@@ -170,17 +153,14 @@ class MxResolverCachingTest {
         resolver.resolve(EXAMPLE);
 
         assertThat(dns.queries("example.com.", "MX")).isEqualTo(2);
-        assertThat(connection.sync().keys(prefix + "*")).isEmpty();
+        assertThat(REDIS.connection().sync().keys(prefix + "*")).isEmpty();
     }
 
     @Test
     void aClosedRedisConnectionDoesNotStopResolution() throws IOException {
         dns = new LoopbackDnsResponder(SOA, "example.com. 300 MX 10 mx1.example.com.",
                 "mx1.example.com. 300 A 127.0.0.21");
-        StatefulRedisConnection<String, String> closed = client.connect();
-        closed.close();
-
-        assertThat(hosts(resolver(new RedisDnsCache(closed, prefix)).resolve(EXAMPLE)))
+        assertThat(hosts(resolver(new RedisDnsCache(REDIS.closedConnection(), prefix)).resolve(EXAMPLE)))
                 .containsExactly("mx1.example.com");
     }
 
@@ -190,7 +170,7 @@ class MxResolverCachingTest {
                 "mx1.example.com. 300 A 127.0.0.21");
         try (StallingTcpRelay relay = new StallingTcpRelay("127.0.0.1", 6379);
                 StatefulRedisConnection<String, String> stalling =
-                        client.connect(RedisURI.create("127.0.0.1", relay.port()))) {
+                        REDIS.client().connect(RedisURI.create("127.0.0.1", relay.port()))) {
             relay.stall();
             MxResolver resolver = resolver(new RedisDnsCache(stalling, prefix, Duration.ofMillis(200),
                     Duration.ofMinutes(1)));

@@ -2,47 +2,29 @@ package org.ledgermta.delivery.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ledgermta.delivery.testing.LocalRedis;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xbill.DNS.Type;
 
 class RedisDnsCacheTest {
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
 
     private final String prefix = "ledgermta:dns:test:" + UUID.randomUUID() + ":";
-    private final RedisDnsCache cache = new RedisDnsCache(connection, prefix);
-
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(RedisURI.create("127.0.0.1", 6379));
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
-    }
+    private final RedisDnsCache cache = new RedisDnsCache(REDIS.connection(), prefix);
 
     @AfterEach
     void removeKeys() {
-        List<String> keys = connection.sync().keys(prefix + "*");
-        if (!keys.isEmpty()) {
-            connection.sync().del(keys.toArray(String[]::new));
-        }
+        REDIS.deleteKeys(prefix);
     }
 
     @Test
@@ -63,7 +45,7 @@ class RedisDnsCacheTest {
 
     @Test
     void keysArePrefixTypeAndLowerCaseName() {
-        assertThat(new RedisDnsCache(connection, "ledgermta:dns:").key(new DnsQuestion("MX1.Example.com", Type.AAAA)))
+        assertThat(new RedisDnsCache(REDIS.connection(), "ledgermta:dns:").key(new DnsQuestion("MX1.Example.com", Type.AAAA)))
                 .isEqualTo("ledgermta:dns:aaaa:mx1.example.com");
     }
 
@@ -73,7 +55,7 @@ class RedisDnsCacheTest {
         cache.remember(question, new DnsAnswer.Records(List.of("127.0.0.21"), Duration.ofSeconds(42)));
         awaitKey(cache.key(question));
 
-        assertThat(connection.sync().pttl(cache.key(question))).isBetween(40_000L, 42_000L);
+        assertThat(REDIS.connection().sync().pttl(cache.key(question))).isBetween(40_000L, 42_000L);
     }
 
     @Test
@@ -81,9 +63,9 @@ class RedisDnsCacheTest {
         DnsQuestion question = new DnsQuestion("example.com", Type.MX);
         cache.remember(question, new DnsAnswer.Failure("SERVFAIL"));
         cache.remember(question, new DnsAnswer.NoSuchDomain(Duration.ZERO));
-        connection.sync().ping();
+        REDIS.connection().sync().ping();
 
-        assertThat(connection.sync().exists(cache.key(question))).isZero();
+        assertThat(REDIS.connection().sync().exists(cache.key(question))).isZero();
     }
 
     @ParameterizedTest(name = "{0}: ''{1}''")
@@ -102,14 +84,14 @@ class RedisDnsCacheTest {
             "MX   | v2-something"})
     void anUnreadableValueIsAMiss(String type, String value) {
         DnsQuestion question = new DnsQuestion("example.com", Type.value(type));
-        connection.sync().set(cache.key(question), value.replace("\\n", "\n"));
+        REDIS.connection().sync().set(cache.key(question), value.replace("\\n", "\n"));
 
         assertThat(cache.find(question)).isEqualTo(Optional.empty());
     }
 
     private static void awaitKey(String key) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (connection.sync().exists(key) == 0) {
+        while (REDIS.connection().sync().exists(key) == 0) {
             assertThat(System.nanoTime() - deadline).as("key %s written within 5 s", key).isNegative();
             Thread.onSpinWait();
         }

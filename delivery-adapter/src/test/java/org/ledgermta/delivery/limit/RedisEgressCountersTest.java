@@ -3,10 +3,6 @@ package org.ledgermta.delivery.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,13 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ledgermta.delivery.limit.RedisEgressCounters.IpAndProvider;
 import org.ledgermta.delivery.limit.RedisEgressCounters.Reservation;
+import org.ledgermta.delivery.testing.LocalRedis;
 import org.ledgermta.domain.egress.EgressIpAddress;
 import org.ledgermta.domain.provider.ProviderName;
 
@@ -37,35 +33,21 @@ class RedisEgressCountersTest {
     private static final ProviderName GMAIL = new ProviderName("gmail");
     private static final ProviderName YAHOO = new ProviderName("yahoo");
 
-    private static RedisClient client;
-    private static StatefulRedisConnection<String, String> connection;
+    @RegisterExtension
+    static final LocalRedis REDIS = new LocalRedis();
+
     private String prefix;
     private RedisEgressCounters counters;
-
-    @BeforeAll
-    static void connect() {
-        client = RedisClient.create(RedisURI.create("127.0.0.1", 6379));
-        connection = client.connect();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        connection.close();
-        client.shutdown();
-    }
 
     @BeforeEach
     void countersWithKeysOfTheirOwn() {
         prefix = "ledgermta-test:egress:" + UUID.randomUUID() + ":";
-        counters = new RedisEgressCounters(connection, prefix, Duration.ofSeconds(2));
+        counters = new RedisEgressCounters(REDIS.connection(), prefix, Duration.ofSeconds(2));
     }
 
     @AfterEach
     void deleteThisTestsKeys() {
-        List<String> keys = connection.sync().scan(ScanArgs.Builder.matches(prefix + "*").limit(1000)).getKeys();
-        if (!keys.isEmpty()) {
-            connection.sync().del(keys.toArray(String[]::new));
-        }
+        REDIS.deleteKeys(prefix);
     }
 
     @Test
@@ -127,17 +109,10 @@ class RedisEgressCountersTest {
 
     @Test
     void anUnreachableRedisIsSaidInASentence() {
-        RedisClient nowhere = RedisClient.create(RedisURI.create("127.0.0.1", 6379));
-        StatefulRedisConnection<String, String> closed = nowhere.connect();
-        closed.close();
-        RedisEgressCounters broken = new RedisEgressCounters(closed, prefix, Duration.ofMillis(200));
-        try {
-            assertThat(broken.reserve(IP, GMAIL, DAY, 50, NOW, -1)).isInstanceOfSatisfying(Reservation.Unavailable.class,
-                    unavailable -> assertThat(unavailable.reason()).startsWith("Redis "));
-            assertThatThrownBy(() -> broken.rebuild(DAY, Map.of()))
-                    .isInstanceOf(EgressCountersUnavailableException.class).hasMessageStartingWith("Redis ");
-        } finally {
-            nowhere.shutdown();
-        }
+        RedisEgressCounters broken = new RedisEgressCounters(REDIS.closedConnection(), prefix, Duration.ofMillis(200));
+        assertThat(broken.reserve(IP, GMAIL, DAY, 50, NOW, -1)).isInstanceOfSatisfying(Reservation.Unavailable.class,
+                unavailable -> assertThat(unavailable.reason()).startsWith("Redis "));
+        assertThatThrownBy(() -> broken.rebuild(DAY, Map.of()))
+                .isInstanceOf(EgressCountersUnavailableException.class).hasMessageStartingWith("Redis ");
     }
 }
