@@ -7,8 +7,10 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.ledgermta.domain.account.MessageRejectedEvent;
 import org.ledgermta.domain.egress.EgressIpAddress;
+import org.ledgermta.domain.egress.EgressIpBackedOffEvent;
 import org.ledgermta.domain.egress.EgressIpBlacklistedEvent;
 import org.ledgermta.domain.message.DeliveryAttemptedEvent;
+import org.ledgermta.domain.message.DeliveryPostponedEvent;
 import org.ledgermta.domain.message.MessageAcceptedEvent;
 import org.ledgermta.domain.message.MessageExpiredEvent;
 import org.ledgermta.domain.message.RecipientResult;
@@ -77,6 +79,19 @@ public final class LedgerMetrics {
         String poolName = poolOf(event.address());
         afterCommit(() -> counter("ledgermta.egress.ip.blocked", "Egress IPs taken out of the pool by a block",
                 "egress_ip", event.address().value(), "pool", poolName).increment());
+    }
+
+    @EventHandler
+    void on(EgressIpBackedOffEvent event) {
+        afterCommit(() -> counter("ledgermta.egress.ip.backed.off", "Back-offs of an egress IP towards a provider",
+                "egress_ip", event.address().value(), "provider", event.provider().value()).increment());
+    }
+
+    @EventHandler
+    void on(DeliveryPostponedEvent event) {
+        afterCommit(() -> counter("ledgermta.deliveries.postponed",
+                "Messages waiting because every egress IP was capped or backed off for their provider",
+                "provider", event.provider().value()).increment());
     }
 
     @EventHandler

@@ -2,6 +2,10 @@ package org.ledgermta.api.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +45,8 @@ class ProviderRateReplyBacksOffThatIpTowardsThatProviderOnlyTest {
             assertThat(backedOff.provider()).isEqualTo(new ProviderName("gmail"));
             assertThat(backedOff.ratePerMinute()).isEqualTo(1);
             String slowed = backedOff.address().value();
+            assertThat(prometheus(service)).as("operators see it in the metrics").contains(
+                    "ledgermta_egress_ip_backed_off_total{egress_ip=\"" + slowed + "\",provider=\"gmail\"} 1.0");
 
             for (int i = 0; i < 10; i++) {
                 Submit.message(service.smtpPort(), "shop@shop.example", "during" + i + "@" + providers.gmailDomain);
@@ -83,6 +89,11 @@ class ProviderRateReplyBacksOffThatIpTowardsThatProviderOnlyTest {
                 .getResource("/providers-fast-back-off.txt").toURI()));
         all.add("mta.retry.intervals=1s");
         return all.toArray(String[]::new);
+    }
+
+    static String prometheus(DeliveryFixture service) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + service.httpPort() + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static long sent(TestMx mx, String ip, String domain) {
