@@ -1,9 +1,12 @@
-package org.ledgermta.api.replay;
+package org.ledgermta.api.forensics;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import java.time.Instant;
 import java.util.function.Consumer;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
@@ -11,6 +14,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Every event of the ledger, oldest first, through one cursor over the event collection.
@@ -27,7 +31,7 @@ import org.bson.Document;
  * LedgerAxonConfiguration's storage engine writes. Payloads are deserialized lazily, only for events a view
  * handles.
  */
-final class LedgerEvents {
+public final class LedgerEvents {
 
     private static final EventEntryConfiguration LAYOUT = EventEntryConfiguration.getDefault();
 
@@ -35,19 +39,29 @@ final class LedgerEvents {
     private final Serializer serializer;
     private final int batchSize;
 
-    LedgerEvents(MongoCollection<Document> events, Serializer serializer, int batchSize) {
+    public LedgerEvents(MongoCollection<Document> events, Serializer serializer, int batchSize) {
         this.events = events;
         this.serializer = serializer;
         this.batchSize = batchSize;
     }
 
     /** The number of events stored: collection statistics on real MongoDB, so an estimate after a crash. */
-    long count() {
+    public long count() {
         return events.estimatedDocumentCount();
     }
 
-    void forEach(Consumer<DomainEventMessage<?>> action) {
-        try (MongoCursor<Document> cursor = events.find()
+    public void forEach(Consumer<DomainEventMessage<?>> action) {
+        forEach(new Document(), action);
+    }
+
+    /** The events recorded at or after {@code from}, oldest first. */
+    public void forEachSince(Instant from, Consumer<DomainEventMessage<?>> action) {
+        // axon-mongo stores the timestamp as fixed-width ISO-8601 text, so text order is time order
+        forEach(Filters.gte(LAYOUT.timestampProperty(), DateTimeUtils.formatInstant(from)), action);
+    }
+
+    private void forEach(Bson filter, Consumer<DomainEventMessage<?>> action) {
+        try (MongoCursor<Document> cursor = events.find(filter)
                 .sort(Sorts.ascending(LAYOUT.timestampProperty(), LAYOUT.sequenceNumberProperty()))
                 .batchSize(batchSize)
                 .iterator()) {
