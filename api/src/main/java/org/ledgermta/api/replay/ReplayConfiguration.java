@@ -29,9 +29,7 @@ public class ReplayConfiguration {
                 new ReplayService.View(EgressPool.COLLECTION, pool, pool::load),
                 new ReplayService.View(MongoAccountViewStore.COLLECTION, accounts, accounts::load),
                 new ReplayService.View(SenderDomainDirectory.COLLECTION, senders, senders::load),
-                // the statistics' two collections: the message→account map (no handlers of its own), then the
-                // buckets, rebuilt by the statistics' handlers
-                new ReplayService.View(DeliveryStatistics.MESSAGES_COLLECTION, new Object(), () -> { }),
+                // after the queue view: the statistics read a message's account from it
                 new ReplayService.View(DeliveryStatistics.COLLECTION, statistics,
                         () -> statistics.load(java.time.Instant.now())));
         return new ReplayService(ledger, store.database(), views, eventStore, publisher);
