@@ -25,7 +25,7 @@ public class ReplayConfiguration {
                                 DeliveryStatistics statistics, EventStore eventStore,
                                 ApplicationEventPublisher publisher) {
         List<ReplayService.View> views = List.of(
-                new ReplayService.View(QueueView.COLLECTION, queue, () -> { }),
+                new ReplayService.View(QueueView.COLLECTION, queue, queue::forget),
                 new ReplayService.View(EgressPool.COLLECTION, pool, pool::load),
                 new ReplayService.View(MongoAccountViewStore.COLLECTION, accounts, accounts::load),
                 new ReplayService.View(SenderDomainDirectory.COLLECTION, senders, senders::load),
