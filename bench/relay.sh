@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/lib.sh
+. bench/lib.sh
 RUNS=5 N=5000 S=10000 C=20 RATE=
 while getopts "r:n:s:c:R:" opt; do
     case $opt in
@@ -23,18 +24,11 @@ while getopts "r:n:s:c:R:" opt; do
         *) sed -n '2,16p' "$0"; exit 2 ;;
     esac
 done
-BENCH=${BENCH_DIR:-$(cd .. && pwd)/shared/bench}
 [ -x "$BENCH/relay-bench.sh" ] || { echo "relay.sh: no $BENCH/relay-bench.sh (set BENCH_DIR)" >&2; exit 2; }
 select_jdk
 ensure_local_redis
 "$BENCH/postfix-peer.sh" install >/dev/null
-jar=$(ls api/target/api-*.jar 2>/dev/null | grep -v -- '-plain' | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$jar" -type f -print -quit)" ]; then
-    ./mvnw -q -B -DskipTests package
-    jar=$(ls api/target/api-*.jar | grep -v -- '-plain' | head -n 1)
-fi
-PORT=2535 HTTP_PORT=${LEDGERMTA_BENCH_HTTP_PORT:-2536}
-TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+bench_jar
 work=$(mktemp -d)
 if [ -n "$RATE" ]; then
     # relay-bench.sh runs the first smtp-source on PATH
@@ -45,36 +39,19 @@ trap 'kill "${pid:-}" 2>/dev/null || true; "$BENCH/postfix-peer.sh" stop >/dev/n
 
 rate() { sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p'; }
 
-# p50_ms p99_ms events_per_s events, from the ledger's own timestamps, of what was recorded since $1
-ledger_timings() {
-    curl -sS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT/api/v1/ledger/timings?since=$1" |
-        /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin)
-print(d["p50Millis"], d["p99Millis"], round(d["eventsPerSecond"], 1), d["events"], d["delivered"], d["notDelivered"])'
-}
-
 run_ledgermta() {
-    local data="$work/data-$1" log="$work/ledgermta-$1.log" line ticks clk rss since p50 p99 evs events delivered left
-    # IPv4 sockets: the harness looks for 127.0.0.1:PORT in ss, not the IPv4-mapped [::ffff:127.0.0.1]
-    # shellcheck disable=SC2086 # LEDGERMTA_JAVA_OPTS is a list of options
-    "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true ${LEDGERMTA_JAVA_OPTS:-} -jar "$jar" --mta.data-dir="$data" \
-        --mta.smtp.listen=127.0.0.1:$PORT --server.port=$HTTP_PORT --server.address=127.0.0.1 \
-        --mta.api.operator-token="$TOKEN" \
-        --mta.routes='*=127.0.0.1:2526' --mta.egress.ips=127.0.0.1 --mta.accounts.bench.networks=127.0.0.1/32 \
-        --mta.hostname=ledgermta.bench --logging.level.root=WARN >"$log" 2>&1 &
-    pid=$!
-    for _ in $(seq 300); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null || { echo "relay.sh: ledgermta did not start:" >&2; tail -n 20 "$log" >&2; exit 1; }
-    since=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
+    local line cpu rss since p50 p99 evs events delivered left
+    start_ledgermta "$work/data-$1" "$work/ledgermta-$1.log"
+    since=$(now_iso)
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
-    ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat"); clk=$(getconf CLK_TCK)
-    rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+    cpu=$(cpu_seconds); rss=$(peak_rss_mb)
     read -r p50 p99 evs events delivered left < <(ledger_timings "$since" || echo "nan nan nan 0 0 0")
-    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+    stop_ledgermta
     echo "$line" | rate > "$work/ledgermta-rate-$1"
-    awk -v t="$ticks" -v k="$clk" -v n="$N" 'BEGIN { printf "%.2f\n", t / k / n * 1000 }' > "$work/cpu-$1"
+    awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1"
     echo "$rss" > "$work/rss-$1"
     echo "$p50" > "$work/p50-$1"; echo "$p99" > "$work/p99-$1"; echo "$evs" > "$work/evs-$1"
-    echo "ledgermta run $1: $line peak_rss_mb=$((rss / 1024)) cpu_s_per_1000=$(cat "$work/cpu-$1")" \
+    echo "ledgermta run $1: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1")" \
          "p50_ms=$p50 p99_ms=$p99 events_per_s=$evs events=$events delivered=$delivered not_delivered=$left"
 }
 
@@ -97,6 +74,6 @@ pf=$(cat "$work"/postfix-rate-* | grep -v nan | median)
 rss=$(cat "$work"/rss-* | sort -n | tail -n 1)
 cpu=$(cat "$work"/cpu-* | median)
 echo "median msgs/s: ledgermta=$lm postfix=$pf ratio=$(awk -v a="$lm" -v b="$pf" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
-     "runs=$RUNS n=$N size=$S conc=$C${RATE:+ offered_rate=$RATE} ledgermta_peak_rss_mb=$((rss / 1024)) ledgermta_cpu_s_per_1000=$cpu" \
+     "runs=$RUNS n=$N size=$S conc=$C${RATE:+ offered_rate=$RATE} ledgermta_peak_rss_mb=$rss ledgermta_cpu_s_per_1000=$cpu" \
      "ledgermta_median_p50_ms=$(cat "$work"/p50-* | grep -v nan | median) ledgermta_median_p99_ms=$(cat "$work"/p99-* | grep -v nan | median)" \
      "ledgermta_median_events_per_s=$(cat "$work"/evs-* | grep -v nan | median)"
