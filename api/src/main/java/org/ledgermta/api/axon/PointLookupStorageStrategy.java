@@ -1,7 +1,6 @@
 package org.ledgermta.api.axon;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventData;
@@ -25,9 +24,9 @@ final class PointLookupStorageStrategy extends DocumentPerEventStorageStrategy {
                                                                 int batchSize) {
         List<DomainEventData<?>> events = new ArrayList<>();
         for (long sequence = firstSequenceNumber; events.size() < batchSize; sequence++) {
-            Document stored = collection.find(Filters.and(
-                    Filters.eq(eventConfiguration().aggregateIdentifierProperty(), aggregateIdentifier),
-                    Filters.eq(eventConfiguration().sequenceNumberProperty(), sequence))).first();
+            // a plain document: Filters.and() renders an explicit $and, which the stand-in answers by a scan
+            Document stored = collection.find(new Document(eventConfiguration().aggregateIdentifierProperty(),
+                    aggregateIdentifier).append(eventConfiguration().sequenceNumberProperty(), sequence)).first();
             if (stored == null) {
                 break;
             }
