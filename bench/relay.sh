@@ -1,57 +1,58 @@
 #!/usr/bin/env bash
 # Throughput of ledgermta against Postfix on this machine, in the same run, alternating A B A B.
 #
-#   bench/relay.sh [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS]      (defaults 5, 5000, 10000, 20)
+#   bench/relay.sh [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS] [-R MSGS_PER_S]
+#                                                     (defaults 5, 5000, 10000, 20, as fast as they go)
 #
 # Each run injects N messages of S bytes over C connections with Postfix's smtp-source and times the
 # first injection to the last arrival at a local sink (../shared/bench/relay-bench.sh). ledgermta runs
 # on its embedded defaults (a fresh data directory per run, every event stored and fsynced before 250),
-# one seasoned egress IP (127.0.0.1: no warm-up caps), every domain routed to the sink; Postfix is the tuned peer of
-# ../shared/bench/postfix-peer.sh. Loopback only. Prints every run, both medians and the ratio, and for
-# ledgermta the peak resident memory and CPU seconds per 1,000 messages.
+# one seasoned egress IP (127.0.0.1: no warm-up cap), every domain routed to the sink; Postfix is the tuned
+# peer of ../shared/bench/postfix-peer.sh. Loopback only. Prints every run, both medians and the ratio, and for
+# ledgermta the peak resident memory, CPU seconds per 1,000 messages, and from its ledger
+# (GET /api/v1/ledger/timings) the accept->delivered latency p50/p99 and the events written per second.
+# -R offers a fixed rate instead (bench/paced-smtp-source), to measure latency below the maximum.
+# LEDGERMTA_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/run.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/lib.sh
-RUNS=5 N=5000 S=10000 C=20
-while getopts "r:n:s:c:" opt; do
+. bench/lib.sh
+RUNS=5 N=5000 S=10000 C=20 RATE=
+while getopts "r:n:s:c:R:" opt; do
     case $opt in
-        r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;;
-        *) sed -n '2,12p' "$0"; exit 2 ;;
+        r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;; R) RATE=$OPTARG ;;
+        *) sed -n '2,16p' "$0"; exit 2 ;;
     esac
 done
-BENCH=${BENCH_DIR:-$(cd .. && pwd)/shared/bench}
 [ -x "$BENCH/relay-bench.sh" ] || { echo "relay.sh: no $BENCH/relay-bench.sh (set BENCH_DIR)" >&2; exit 2; }
 select_jdk
 ensure_local_redis
 "$BENCH/postfix-peer.sh" install >/dev/null
-jar=$(ls api/target/api-*.jar 2>/dev/null | grep -v -- '-plain' | head -n 1 || true)
-if [ -z "$jar" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$jar" -type f -print -quit)" ]; then
-    ./mvnw -q -B -DskipTests package
-    jar=$(ls api/target/api-*.jar | grep -v -- '-plain' | head -n 1)
-fi
-PORT=2535
+bench_jar
 work=$(mktemp -d)
+if [ -n "$RATE" ]; then
+    # relay-bench.sh runs the first smtp-source on PATH
+    mkdir "$work/bin" && ln -s "$PWD/bench/paced-smtp-source" "$work/bin/smtp-source"
+    export PATH="$work/bin:$PATH" PACE_RATE=$RATE
+fi
 trap 'kill "${pid:-}" 2>/dev/null || true; "$BENCH/postfix-peer.sh" stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 rate() { sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p'; }
 
 run_ledgermta() {
-    local data="$work/data-$1" log="$work/ledgermta-$1.log" line ticks clk rss
-    # IPv4 sockets: the harness looks for 127.0.0.1:PORT in ss, not the IPv4-mapped [::ffff:127.0.0.1]
-    "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true -jar "$jar" --mta.data-dir="$data" --mta.smtp.listen=127.0.0.1:$PORT --server.port=0 \
-        --mta.routes='*=127.0.0.1:2526' --mta.egress.ips=127.0.0.1 --mta.warm-up.default-plan=none --mta.accounts.bench.networks=127.0.0.1/32 \
-        --mta.hostname=ledgermta.bench --logging.level.root=WARN >"$log" 2>&1 &
-    pid=$!
-    for _ in $(seq 300); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null || { echo "relay.sh: ledgermta did not start:" >&2; tail -n 20 "$log" >&2; exit 1; }
+    local line cpu rss since p50 p99 evs events delivered left
+    start_ledgermta "$work/data-$1" "$work/ledgermta-$1.log"
+    since=$(now_iso)
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
-    ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat"); clk=$(getconf CLK_TCK)
-    rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+    cpu=$(cpu_seconds); rss=$(peak_rss_mb)
+    read -r p50 p99 evs events delivered left < <(ledger_timings "$since" || echo "nan nan nan 0 0 0")
+    stop_ledgermta
     echo "$line" | rate > "$work/ledgermta-rate-$1"
-    awk -v t="$ticks" -v k="$clk" -v n="$N" 'BEGIN { printf "%.2f\n", t / k / n * 1000 }' > "$work/cpu-$1"
+    awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1"
     echo "$rss" > "$work/rss-$1"
-    echo "ledgermta run $1: $line peak_rss_mb=$((rss / 1024)) cpu_s_per_1000=$(cat "$work/cpu-$1")"
+    echo "$p50" > "$work/p50-$1"; echo "$p99" > "$work/p99-$1"; echo "$evs" > "$work/evs-$1"
+    echo "ledgermta run $1: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1")" \
+         "p50_ms=$p50 p99_ms=$p99 events_per_s=$evs events=$events delivered=$delivered not_delivered=$left"
 }
 
 run_postfix() {
@@ -73,4 +74,6 @@ pf=$(cat "$work"/postfix-rate-* | grep -v nan | median)
 rss=$(cat "$work"/rss-* | sort -n | tail -n 1)
 cpu=$(cat "$work"/cpu-* | median)
 echo "median msgs/s: ledgermta=$lm postfix=$pf ratio=$(awk -v a="$lm" -v b="$pf" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
-     "runs=$RUNS n=$N size=$S conc=$C ledgermta_peak_rss_mb=$((rss / 1024)) ledgermta_cpu_s_per_1000=$cpu"
+     "runs=$RUNS n=$N size=$S conc=$C${RATE:+ offered_rate=$RATE} ledgermta_peak_rss_mb=$rss ledgermta_cpu_s_per_1000=$cpu" \
+     "ledgermta_median_p50_ms=$(cat "$work"/p50-* | grep -v nan | median) ledgermta_median_p99_ms=$(cat "$work"/p99-* | grep -v nan | median)" \
+     "ledgermta_median_events_per_s=$(cat "$work"/evs-* | grep -v nan | median)"

@@ -9,6 +9,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -64,9 +65,12 @@ public class LedgerAxonConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate template, Serializer serializer, StoreProperties properties) {
+    EventStorageEngine eventStorageEngine(MongoTemplate template, Serializer serializer, StoreProperties properties,
+                                          LedgerStore store) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
+                .storageStrategy(store.embedded()
+                        ? new PointLookupStorageStrategy() : new DocumentPerEventStorageStrategy())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 // large batches: every read the stand-in cannot answer from a unique index is a scan

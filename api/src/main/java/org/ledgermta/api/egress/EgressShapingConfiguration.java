@@ -12,7 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.ledgermta.api.config.StoreProperties;
-import org.ledgermta.api.replay.LedgerEvents;
+import org.ledgermta.api.forensics.LedgerEvents;
 import org.ledgermta.api.store.LedgerStore;
 import org.ledgermta.delivery.limit.RedisEgressCounters;
 import org.ledgermta.domain.provider.Providers;

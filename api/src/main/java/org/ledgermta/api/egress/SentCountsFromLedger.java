@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.ledgermta.api.replay.LedgerEvents;
+import org.ledgermta.api.forensics.LedgerEvents;
 import org.ledgermta.delivery.limit.RedisEgressCounters.IpAndProvider;
 import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.provider.ProviderName;

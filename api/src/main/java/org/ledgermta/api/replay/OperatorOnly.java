@@ -8,16 +8,29 @@ import org.ledgermta.api.account.OperatorTokenInterceptor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The operator token check of the admin API ({@link OperatorTokenInterceptor}), answering its refusals
  * itself as the admin API does ({"error": "…"}, 403 while no token is configured, else 401): the admin
  * API's error advice covers only its own controllers.
  */
-final class OperatorOnly implements HandlerInterceptor {
+public final class OperatorOnly implements HandlerInterceptor {
 
     private final OperatorTokenInterceptor token;
     private final boolean configured;
+
+    /** Guards {@code paths} (Spring path patterns) with the operator token. */
+    public static WebMvcConfigurer guarding(String operatorToken, String... paths) {
+        OperatorOnly guard = new OperatorOnly(operatorToken);
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(guard).addPathPatterns(paths);
+            }
+        };
+    }
 
     OperatorOnly(String operatorToken) {
         this.token = new OperatorTokenInterceptor(operatorToken);

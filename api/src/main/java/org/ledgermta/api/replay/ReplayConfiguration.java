@@ -2,9 +2,7 @@ package org.ledgermta.api.replay;
 
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.Serializer;
-import org.ledgermta.api.config.StoreProperties;
+import org.ledgermta.api.forensics.LedgerEvents;
 import org.ledgermta.api.store.LedgerStore;
 import org.ledgermta.projections.account.AccountDirectory;
 import org.ledgermta.projections.account.MongoAccountViewStore;
@@ -12,44 +10,33 @@ import org.ledgermta.projections.egress.EgressPool;
 import org.ledgermta.projections.queue.QueueView;
 import org.ledgermta.projections.sender.SenderDomainDirectory;
 import org.ledgermta.projections.stats.DeliveryStatistics;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 public class ReplayConfiguration {
 
     @Bean
-    ReplayService replayService(LedgerStore store, MongoTemplate template,
-                                @Qualifier("eventSerializer") Serializer serializer, StoreProperties properties,
-                                QueueView queue, EgressPool pool, AccountDirectory accounts,
-                                SenderDomainDirectory senders, DeliveryStatistics statistics, EventStore eventStore,
+    ReplayService replayService(LedgerStore store, LedgerEvents ledger, QueueView queue, EgressPool pool,
+                                AccountDirectory accounts, SenderDomainDirectory senders,
+                                DeliveryStatistics statistics, EventStore eventStore,
                                 ApplicationEventPublisher publisher) {
         List<ReplayService.View> views = List.of(
-                new ReplayService.View(QueueView.COLLECTION, queue, () -> { }),
+                new ReplayService.View(QueueView.COLLECTION, queue, queue::forget),
                 new ReplayService.View(EgressPool.COLLECTION, pool, pool::load),
                 new ReplayService.View(MongoAccountViewStore.COLLECTION, accounts, accounts::load),
                 new ReplayService.View(SenderDomainDirectory.COLLECTION, senders, senders::load),
-                // the statistics' two collections: the message→account map (no handlers of its own), then the
-                // buckets, rebuilt by the statistics' handlers
-                new ReplayService.View(DeliveryStatistics.MESSAGES_COLLECTION, new Object(), () -> { }),
+                // after the queue view: the statistics read a message's account from it
                 new ReplayService.View(DeliveryStatistics.COLLECTION, statistics,
                         () -> statistics.load(java.time.Instant.now())));
-        return new ReplayService(new LedgerEvents(template.eventCollection(), serializer, properties.eventBatchSize()),
-                store.database(), views, eventStore, publisher);
+        return new ReplayService(ledger, store.database(), views, eventStore, publisher);
     }
 
     @Bean
     WebMvcConfigurer replayAuthentication(@Value("${mta.api.operator-token:}") String token) {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new OperatorOnly(token)).addPathPatterns(ReplayController.PATH);
-            }
-        };
+        return OperatorOnly.guarding(token, ReplayController.PATH);
     }
 }

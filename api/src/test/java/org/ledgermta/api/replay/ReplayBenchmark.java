@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledgermta.api.LedgerApplication;
+import org.ledgermta.api.forensics.LedgerEvents;
 import org.ledgermta.api.store.LedgerStore;
 import org.ledgermta.domain.AccountId;
 import org.ledgermta.domain.EmailAddress;

@@ -76,8 +76,7 @@ class ReplayRebuildsTheViewsTest {
     private static final SmtpReply LISTED = new SmtpReply(550, "5.7.1", "Service unavailable; client host "
             + "[127.0.0.12] blocked using zen.spamhaus.org");
     private static final List<String> VIEWS = List.of(QueueView.COLLECTION, EgressPool.COLLECTION,
-            MongoAccountViewStore.COLLECTION, SenderDomainDirectory.COLLECTION, DeliveryStatistics.COLLECTION,
-            DeliveryStatistics.MESSAGES_COLLECTION);
+            MongoAccountViewStore.COLLECTION, SenderDomainDirectory.COLLECTION, DeliveryStatistics.COLLECTION);
 
     @TempDir
     static Path dataDir;

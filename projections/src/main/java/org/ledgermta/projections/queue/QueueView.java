@@ -6,8 +6,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -37,7 +40,21 @@ public final class QueueView {
 
     public static final String COLLECTION = "queue_view";
 
+    /*
+     * The entries this view wrote last, so that the next event of a message in flight (accepted, attempted,
+     * delivered follow each other within milliseconds) changes it without reading it back first. Written
+     * through: the store is written first, then the copy here. Bounded; a miss reads the store as before.
+     */
+    private static final int RECENT_ENTRIES = 10_000;
+
     private final MongoCollection<Document> collection;
+    private final Map<MessageId, QueueEntry> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<MessageId, QueueEntry> eldest) {
+                    return size() > RECENT_ENTRIES;
+                }
+            });
 
     public QueueView(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
@@ -46,8 +63,17 @@ public final class QueueView {
     }
 
     public Optional<QueueEntry> find(MessageId messageId) {
+        QueueEntry known = recent.get(messageId);
+        if (known != null) {
+            return Optional.of(known);
+        }
         return Optional.ofNullable(collection.find(Filters.eq("_id", messageId.value())).first())
                 .map(QueueDocuments::fromDocument);
+    }
+
+    /** Forgets the entries kept in memory: the collection was emptied or rebuilt behind this view's back. */
+    public void forget() {
+        recent.clear();
     }
 
     /** Every message still to be delivered (queued or deferred): read once at start-up. */
@@ -164,5 +190,6 @@ public final class QueueView {
     void save(QueueEntry entry) {
         collection.replaceOne(Filters.eq("_id", entry.messageId().value()), QueueDocuments.toDocument(entry),
                 new ReplaceOptions().upsert(true));
+        recent.put(entry.messageId(), entry);
     }
 }

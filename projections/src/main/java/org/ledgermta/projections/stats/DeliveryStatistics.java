@@ -31,7 +31,8 @@ import org.ledgermta.domain.message.RecipientResult;
  * raised with {@code $inc} in an upsert by {@code _id} (see {@link MongoStatisticsStore}); a copy is kept
  * in memory for the queries. {@link #load(Instant)} reads the buckets back after a restart. Buckets
  * older than 24 hours before the latest event seen are dropped as later events arrive. Delivery attempts do
- * not name the account, so the account of each accepted message is kept in {@value #MESSAGES_COLLECTION}.
+ * not name the account: the account of each message accepted since the start is kept in memory (bounded),
+ * and an older one is read from the queue view, which keeps every message's account anyway.
  *
  * <p>The receiving provider is, until the warm-up issue's provider data file exists, the MX host's last two
  * labels: {@code gmail-smtp-in.l.google.com} counts under {@code google.com}. That interim key merges
@@ -42,7 +43,6 @@ import org.ledgermta.domain.message.RecipientResult;
 public final class DeliveryStatistics {
 
     public static final String COLLECTION = "delivery_statistics";
-    public static final String MESSAGES_COLLECTION = "delivery_statistics_messages";
     public static final Duration RETENTION = Duration.ofHours(24);
 
     private static final long RETENTION_MINUTES = RETENTION.toMinutes();
@@ -140,7 +140,6 @@ public final class DeliveryStatistics {
     void on(MessageAcceptedEvent event) {
         String account = event.account().value();
         accountOfMessage.put(event.messageId().value(), account);
-        store.rememberAccount(event.messageId().value(), account);
         if (event.route() == IntakeRoute.BOUNCE) {
             return; // a DSN the relay wrote itself: not the account's submission, though its delivery counts
         }

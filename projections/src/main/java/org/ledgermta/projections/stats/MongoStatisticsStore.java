@@ -3,6 +3,7 @@ package org.ledgermta.projections.stats;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.ledgermta.projections.queue.QueueView;
 
 /**
  * One document per bucket, {@code {_id: "ip|127.0.0.11|29442817", c: {attempts: 3, delivered: 5}}}, raised
@@ -19,11 +21,11 @@ import org.bson.conversions.Bson;
 final class MongoStatisticsStore implements StatisticsStore {
 
     private final MongoCollection<Document> buckets;
-    private final MongoCollection<Document> messages;
+    private final MongoCollection<Document> queue;
 
     MongoStatisticsStore(MongoDatabase database) {
         this.buckets = database.getCollection(DeliveryStatistics.COLLECTION);
-        this.messages = database.getCollection(DeliveryStatistics.MESSAGES_COLLECTION);
+        this.queue = database.getCollection(QueueView.COLLECTION);
     }
 
     @Override
@@ -51,14 +53,8 @@ final class MongoStatisticsStore implements StatisticsStore {
     }
 
     @Override
-    public void rememberAccount(String messageId, String account) {
-        messages.updateOne(Filters.eq("_id", messageId), Updates.set("account", account),
-                new UpdateOptions().upsert(true));
-    }
-
-    @Override
     public String accountOf(String messageId) {
-        Document stored = messages.find(Filters.eq("_id", messageId)).first();
+        Document stored = queue.find(Filters.eq("_id", messageId)).projection(Projections.include("account")).first();
         return stored == null ? null : stored.getString("account");
     }
 }

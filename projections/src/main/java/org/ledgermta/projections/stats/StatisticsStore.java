@@ -14,8 +14,6 @@ interface StatisticsStore {
     /** Every bucket stored, with its counters. */
     void forEachBucket(BiConsumer<String, Map<String, Long>> action);
 
-    void rememberAccount(String messageId, String account);
-
-    /** The account that submitted the message, or null when it is not known. */
+    /** The account that submitted the message (the queue view keeps it), or null when it is not known. */
     String accountOf(String messageId);
 }

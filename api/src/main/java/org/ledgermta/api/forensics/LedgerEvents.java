@@ -1,4 +1,4 @@
-package org.ledgermta.api.replay;
+package org.ledgermta.api.forensics;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
@@ -13,8 +13,8 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
-import org.bson.conversions.Bson;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Every event of the ledger, oldest first, through one cursor over the event collection.
@@ -46,12 +46,18 @@ public final class LedgerEvents {
     }
 
     /** The number of events stored: collection statistics on real MongoDB, so an estimate after a crash. */
-    long count() {
+    public long count() {
         return events.estimatedDocumentCount();
     }
 
-    void forEach(Consumer<DomainEventMessage<?>> action) {
+    public void forEach(Consumer<DomainEventMessage<?>> action) {
         forEach(new Document(), action);
+    }
+
+    /** The events recorded at or after {@code from}, oldest first. */
+    public void forEachSince(Instant from, Consumer<DomainEventMessage<?>> action) {
+        // axon-mongo stores the timestamp as fixed-width ISO-8601 text, so text order is time order
+        forEach(Filters.gte(LAYOUT.timestampProperty(), DateTimeUtils.formatInstant(from)), action);
     }
 
     /**

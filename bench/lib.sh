@@ -1,0 +1,53 @@
+# Shared by bench/relay.sh and bench/queue.sh: the service under test on loopback. Source it after bin/lib.sh.
+BENCH=${BENCH_DIR:-$(cd .. && pwd)/shared/bench}
+PORT=2535 HTTP_PORT=${LEDGERMTA_BENCH_HTTP_PORT:-2536}
+TOKEN=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+
+# Sets $jar, building it when the sources are newer.
+bench_jar() {
+    jar=$(ls api/target/api-*.jar 2>/dev/null | grep -v -- '-plain' | head -n 1 || true)
+    if [ -z "$jar" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$jar" -type f -print -quit)" ]; then
+        ./mvnw -q -B -DskipTests package
+        jar=$(ls api/target/api-*.jar | grep -v -- '-plain' | head -n 1)
+    fi
+}
+
+# start_ledgermta DATA_DIR LOG [--key=value ...]: starts the service, sets $pid, returns once SMTP answers.
+# One egress IP (127.0.0.1), every domain routed to the sink on 127.0.0.1:2526, the operator token $TOKEN,
+# the heap of bin/run (-Xmx512m; LEDGERMTA_JAVA_OPTS may override it, e.g. -Xmx2g, or add a JFR recording).
+start_ledgermta() {
+    local data=$1 log=$2
+    shift 2
+    # IPv4 sockets: the harness looks for 127.0.0.1:PORT in ss, not the IPv4-mapped [::ffff:127.0.0.1]
+    # shellcheck disable=SC2086 # LEDGERMTA_JAVA_OPTS is a list of options
+    "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true -Xmx512m ${LEDGERMTA_JAVA_OPTS:-} -jar "$jar" --mta.data-dir="$data" \
+        --mta.smtp.listen=127.0.0.1:$PORT --server.port=$HTTP_PORT --server.address=127.0.0.1 \
+        --mta.api.operator-token="$TOKEN" \
+        --mta.routes='*=127.0.0.1:2526' --mta.egress.ips=127.0.0.1 --mta.warm-up.default-plan=none --mta.accounts.bench.networks=127.0.0.1/32 \
+        --mta.hostname=ledgermta.bench --logging.level.root=WARN "$@" >"$log" 2>&1 &
+    pid=$!
+    for _ in $(seq 600); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.2; done
+    kill -0 "$pid" 2>/dev/null || { echo "bench: ledgermta did not start:" >&2; tail -n 20 "$log" >&2; exit 1; }
+}
+
+stop_ledgermta() {
+    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+}
+
+# CPU seconds the service used so far, and its peak resident memory in MiB
+cpu_seconds() { awk -v k="$(getconf CLK_TCK)" '{ printf "%.1f\n", ($14 + $15) / k }' "/proc/$pid/stat"; }
+peak_rss_mb() { awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$pid/status"; }
+rss_mb() { awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status"; }
+
+api() { # METHOD PATH
+    curl -sS -X "$1" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT$2"
+}
+
+# p50_ms p99_ms events_per_s events delivered not_delivered, from the ledger's own timestamps, of what was
+# recorded since $1
+ledger_timings() {
+    api GET "/api/v1/ledger/timings?since=$1" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin)
+print(d["p50Millis"], d["p99Millis"], round(d["eventsPerSecond"], 1), d["events"], d["delivered"], d["notDelivered"])'
+}
+
+now_iso() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
