@@ -138,17 +138,17 @@ public final class DeliveryAttempts {
             case RouteResolution.Destinations found -> destinations = found.inOrder();
             case RouteResolution.NoMailAccepted none -> {
                 // RFC 7505 §4.2: a null MX means the domain accepts no mail
-                return record(job, null, null, null, null, false, started, all(recipients,
+                return record(job, null, null, null, null, null, false, started, all(recipients,
                         new SmtpReply(556, "5.1.10", "Recipient domain " + domain.value() + " accepts no mail: " + none.reason()),
                         RecipientOutcome.BOUNCED));
             }
             case RouteResolution.DomainDoesNotExist missing -> {
-                return record(job, null, null, null, null, false, started, all(recipients,
+                return record(job, null, null, null, null, null, false, started, all(recipients,
                         new SmtpReply(550, "5.1.2", "Recipient domain " + domain.value() + " does not exist: " + missing.reason()),
                         RecipientOutcome.BOUNCED));
             }
             case RouteResolution.TemporaryFailure failure -> {
-                return record(job, null, null, null, null, false, started, all(recipients,
+                return record(job, null, null, null, null, null, false, started, all(recipients,
                         new SmtpReply(451, "4.4.3", "MX look-up for " + domain.value() + " failed: " + failure.reason()),
                         RecipientOutcome.DEFERRED));
             }
@@ -176,16 +176,15 @@ public final class DeliveryAttempts {
             }
         }
         try {
-            Leg leg = transact(job, provider, ip, destinations, recipients, content, started);
-            permit.attempted();
-            return leg;
+            return transact(job, provider, ip, permit, destinations, recipients, content, started);
         } finally {
-            permit.notAttempted(); // a no-op once attempted() ran
+            permit.notAttempted(); // a no-op once the attempt was recorded
         }
     }
 
-    private Leg transact(DeliveryJob job, ProviderName provider, EgressIpAddress ip, List<Destination> destinations,
-                         List<EmailAddress> recipients, byte[] content, Instant started) {
+    private Leg transact(DeliveryJob job, ProviderName provider, EgressIpAddress ip, EgressGate.Permit permit,
+                         List<Destination> destinations, List<EmailAddress> recipients, byte[] content,
+                         Instant started) {
         String helo = pool.find(ip).map(EgressIpView::heloName).orElse("localhost");
         int perConnection = gate.providers().shaping(provider).messagesPerConnection();
         OutboundEnvelope envelope = new OutboundEnvelope(job.sender().value(),
@@ -229,7 +228,7 @@ public final class DeliveryAttempts {
                 }
             }
         }
-        Leg leg = record(job, ip, provider, mxHost, mxAddress, tls, started, results);
+        Leg leg = record(job, ip, provider, permit, mxHost, mxAddress, tls, started, results);
         backOffIfAsked(job, ip, provider, results);
         if (!blocks.isEmpty()) {
             Classification block = blocks.getFirst();
@@ -243,11 +242,17 @@ public final class DeliveryAttempts {
         return leg;
     }
 
-    private Leg record(DeliveryJob job, EgressIpAddress ip, ProviderName provider, String mxHost, String mxAddress,
-                       boolean tls, Instant started, List<RecipientResult> results) {
+    /** {@code permit}: the gate's, when an egress IP was used (null when no connection was made). */
+    private Leg record(DeliveryJob job, EgressIpAddress ip, ProviderName provider, EgressGate.Permit permit,
+                       String mxHost, String mxAddress, boolean tls, Instant started, List<RecipientResult> results) {
         Instant now = clock.instant();
-        commands.sendAndWait(new RecordDeliveryAttemptCommand(job.messageId(), ip, mxHost, mxAddress, tls,
-                Duration.between(started, now), results, now, provider));
+        RecordDeliveryAttemptCommand command = new RecordDeliveryAttemptCommand(job.messageId(), ip, mxHost,
+                mxAddress, tls, Duration.between(started, now), results, now, provider);
+        if (permit == null) {
+            commands.sendAndWait(command);
+        } else {
+            permit.recordAttempt(() -> commands.sendAndWait(command));
+        }
         List<EmailAddress> settled = results.stream()
                 .filter(r -> r.outcome() == RecipientOutcome.DELIVERED || r.outcome() == RecipientOutcome.BOUNCED)
                 .map(RecipientResult::recipient).toList();

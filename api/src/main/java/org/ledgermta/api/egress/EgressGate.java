@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.ledgermta.delivery.limit.EgressCountersUnavailableException;
@@ -76,8 +78,11 @@ public final class EgressGate {
     private final Supplier<RandomGenerator> random;
     private final ConnectionSlots slots = new ConnectionSlots();
     // Reserved in Redis but not yet in the ledger, on this node: added to the ledger's counts by a rebuild, so
-    // that a flush during a transaction does not give its place away twice.
+    // that a flush during a transaction does not give its place away twice. Recording an attempt (the ledger
+    // write, then leaving this map) holds the read lock; a rebuild holds the write lock while it reads both, so
+    // each attempt is counted exactly once: in flight, or in the ledger.
     private final Map<IpAndProvider, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final ReadWriteLock recording = new ReentrantReadWriteLock();
 
     EgressGate(EgressPool pool, Providers providers, RedisEgressCounters counters, SentCountsFromLedger ledger,
                       Supplier<RandomGenerator> random) {
@@ -178,9 +183,15 @@ public final class EgressGate {
             this.counted = counted;
         }
 
-        /** The attempt is in the ledger (which now counts it). */
-        public void attempted() {
-            giveBack(false);
+        /** Records the attempt in the ledger ({@code record}), which from then on counts it instead of this permit. */
+        public void recordAttempt(Runnable record) {
+            recording.readLock().lock();
+            try {
+                record.run();
+                giveBack(false);
+            } finally {
+                recording.readLock().unlock();
+            }
         }
 
         /** No attempt was recorded after all: the place is given back. */
@@ -240,22 +251,27 @@ public final class EgressGate {
     }
 
     /**
-     * Today's counts from the ledger plus this node's reservations not yet recorded. The reservations are read
-     * first: one recorded in between is then counted twice, which errs on the side of the cap, never over it.
+     * Today's counts from the ledger plus this node's reservations not yet recorded, read while no attempt is
+     * being recorded (a rebuild is rare: a new day, or Redis lost the counts).
      */
     private synchronized void rebuild(LocalDate today) {
         if (counters.built(today)) {
             return; // another thread of this node did it while this one waited
         }
-        Map<IpAndProvider, Long> sent = new HashMap<>();
-        inFlight.forEach((key, count) -> {
-            if (count.get() > 0) {
-                sent.put(key, (long) count.get());
+        recording.writeLock().lock();
+        try {
+            Map<IpAndProvider, Long> sent = new HashMap<>();
+            inFlight.forEach((key, count) -> {
+                if (count.get() > 0) {
+                    sent.put(key, (long) count.get());
+                }
+            });
+            ledger.on(today).forEach((key, count) -> sent.merge(key, count, Long::sum));
+            if (counters.rebuild(today, sent)) {
+                log.info("egress counters for {} rebuilt from the ledger: {}", today, sent);
             }
-        });
-        ledger.on(today).forEach((key, count) -> sent.merge(key, count, Long::sum));
-        if (counters.rebuild(today, sent)) {
-            log.info("egress counters for {} rebuilt from the ledger: {}", today, sent);
+        } finally {
+            recording.writeLock().unlock();
         }
     }
 
