@@ -138,7 +138,7 @@ public final class EgressGate {
                 case Reservation.DailyCapReached reached -> {
                     held = true;
                     reasons.add(ip + " has sent today's warm-up cap of " + limits.dailyCap() + " to " + provider
-                            + " (day " + limits.age() + " of its plan)");
+                            + " (day " + limits.planDay() + " of its plan)");
                     retryAt = earliest(retryAt, today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
                 }
                 case Reservation.MinuteRateReached reached -> {
@@ -214,7 +214,8 @@ public final class EgressGate {
         }
     }
 
-    private record Limits(long dailyCap, long perMinute, long age, Optional<BackOff> backOff) {
+    /** {@code planDay} counts from 1, as the operator reads it. */
+    private record Limits(long dailyCap, long perMinute, long planDay, Optional<BackOff> backOff) {
         boolean none() {
             return dailyCap < 0 && perMinute < 0;
         }

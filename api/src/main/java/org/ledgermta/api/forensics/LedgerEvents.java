@@ -56,8 +56,7 @@ public final class LedgerEvents {
 
     /** The events recorded at or after {@code from}, oldest first. */
     public void forEachSince(Instant from, Consumer<DomainEventMessage<?>> action) {
-        // axon-mongo stores the timestamp as fixed-width ISO-8601 text, so text order is time order
-        forEach(Filters.gte(LAYOUT.timestampProperty(), DateTimeUtils.formatInstant(from)), action);
+        forEach(since(from), action);
     }
 
     /**
@@ -65,8 +64,12 @@ public final class LedgerEvents {
      * the (timestamp, sequence number) index from {@code from}; on the stand-in one scan.
      */
     public void forEachSince(Instant from, Class<?> payloadType, Consumer<DomainEventMessage<?>> action) {
-        forEach(Filters.and(Filters.gte(LAYOUT.timestampProperty(), DateTimeUtils.formatInstant(from)),
-                Filters.eq(LAYOUT.payloadTypeProperty(), payloadType.getName())), action);
+        forEach(Filters.and(since(from), Filters.eq(LAYOUT.payloadTypeProperty(), payloadType.getName())), action);
+    }
+
+    private static Bson since(Instant from) {
+        // axon-mongo stores the timestamp as fixed-width ISO-8601 text, so text order is time order
+        return Filters.gte(LAYOUT.timestampProperty(), DateTimeUtils.formatInstant(from));
     }
 
     private void forEach(Bson filter, Consumer<DomainEventMessage<?>> action) {

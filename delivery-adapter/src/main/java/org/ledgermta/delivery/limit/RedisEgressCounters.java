@@ -172,16 +172,9 @@ public final class RedisEgressCounters {
             args.add(field(key.ip(), key.provider()));
             args.add(Long.toString(count));
         });
-        try {
-            List<Object> reply = REBUILD_SCRIPT.run(connection, new String[] {dayKey(day)},
-                    args.toArray(String[]::new), deadline());
-            return (Long) reply.getFirst() == 1L;
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new EgressCountersUnavailableException(LuaScript.reason(e, "the egress counters", commandTimeout), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EgressCountersUnavailableException("interrupted while rebuilding the egress counters", e);
-        }
+        List<Object> reply = ask("rebuilding", () -> REBUILD_SCRIPT.run(connection, new String[] {dayKey(day)},
+                args.toArray(String[]::new), deadline()));
+        return (Long) reply.getFirst() == 1L;
     }
 
     /**
@@ -190,27 +183,13 @@ public final class RedisEgressCounters {
      * @throws EgressCountersUnavailableException when Redis could not be asked
      */
     public boolean built(LocalDate day) {
-        try {
-            return LuaScript.await(connection, redis -> redis.hexists(dayKey(day), BUILT), deadline());
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new EgressCountersUnavailableException(LuaScript.reason(e, "the egress counters", commandTimeout), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EgressCountersUnavailableException("interrupted while reading the egress counters", e);
-        }
+        return ask("reading", () -> LuaScript.await(connection, redis -> redis.hexists(dayKey(day), BUILT), deadline()));
     }
 
     /** What each IP sent to each provider on {@code day}, as Redis has it; empty when the day is not built. */
     public Map<IpAndProvider, Long> sentOn(LocalDate day) {
-        Map<String, String> fields;
-        try {
-            fields = LuaScript.await(connection, redis -> redis.hgetall(dayKey(day)), deadline());
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            throw new EgressCountersUnavailableException(LuaScript.reason(e, "the egress counters", commandTimeout), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EgressCountersUnavailableException("interrupted while reading the egress counters", e);
-        }
+        Map<String, String> fields = ask("reading",
+                () -> LuaScript.await(connection, redis -> redis.hgetall(dayKey(day)), deadline()));
         Map<IpAndProvider, Long> sent = new TreeMap<>();
         fields.forEach((field, count) -> {
             if (!BUILT.equals(field)) {
@@ -218,6 +197,22 @@ public final class RedisEgressCounters {
             }
         });
         return sent;
+    }
+
+    /** A call to Redis, its failures as an {@link EgressCountersUnavailableException}; {@code doing} for the message. */
+    private <T> T ask(String doing, RedisCall<T> call) {
+        try {
+            return call.run();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new EgressCountersUnavailableException(LuaScript.reason(e, "the egress counters", commandTimeout), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EgressCountersUnavailableException("interrupted while " + doing + " the egress counters", e);
+        }
+    }
+
+    private interface RedisCall<T> {
+        T run() throws ExecutionException, TimeoutException, InterruptedException;
     }
 
     /** One counter's key: an egress IP and a receiving provider. */
