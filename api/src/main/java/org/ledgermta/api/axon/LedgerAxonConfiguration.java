@@ -1,6 +1,8 @@
 package org.ledgermta.api.axon;
 
 import com.mongodb.client.model.Indexes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -31,9 +33,11 @@ import org.springframework.core.env.Environment;
 public class LedgerAxonConfiguration {
 
     @Bean(destroyMethod = "close")
-    LedgerStore ledgerStore(Environment environment, StoreProperties properties) {
-        // MONGODB_URI in the environment binds to mongodb.uri (Spring relaxed binding)
-        return LedgerStore.connect(environment.getProperty("mongodb.uri"), properties);
+    LedgerStore ledgerStore(Environment environment, StoreProperties properties, MeterRegistry meters) {
+        // MONGODB_URI in the environment binds to mongodb.uri (Spring relaxed binding); every command is
+        // counted and timed by command and collection (mongodb_driver_commands_seconds on /actuator/prometheus)
+        return LedgerStore.connect(environment.getProperty("mongodb.uri"), properties,
+                new MongoMetricsCommandListener(meters));
     }
 
     @Bean

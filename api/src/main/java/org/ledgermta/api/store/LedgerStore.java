@@ -3,6 +3,7 @@ package org.ledgermta.api.store;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.WriteConcern;
+import com.mongodb.event.CommandListener;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -35,11 +36,16 @@ public final class LedgerStore implements AutoCloseable {
     }
 
     public static LedgerStore connect(String mongoUri, StoreProperties properties) {
+        return connect(mongoUri, properties, null);
+    }
+
+    /** As {@link #connect(String, StoreProperties)}, telling {@code commands} of every command sent (metrics). */
+    public static LedgerStore connect(String mongoUri, StoreProperties properties, CommandListener commands) {
         if (mongoUri == null || mongoUri.isBlank()) {
             EmbeddedLedgerStore embedded = EmbeddedLedgerStore.open(properties.dataDir(), properties.storeTimeout());
             try {
                 ConnectionString uri = new ConnectionString(embedded.connectionString(properties.database()));
-                MongoClient client = MongoClients.create(settings(uri, properties, WriteConcern.ACKNOWLEDGED));
+                MongoClient client = MongoClients.create(settings(uri, properties, WriteConcern.ACKNOWLEDGED, commands));
                 return new LedgerStore(client, properties.database(), embedded.durabilityBarrier(), embedded,
                         "embedded store in " + properties.dataDir().toAbsolutePath().normalize());
             } catch (RuntimeException e) {
@@ -59,16 +65,20 @@ public final class LedgerStore implements AutoCloseable {
                 ? uri.getWriteConcern()
                 : WriteConcern.MAJORITY.withJournal(true);
         String database = uri.getDatabase() != null ? uri.getDatabase() : properties.database();
-        MongoClient client = MongoClients.create(settings(uri, properties, writeConcern));
+        MongoClient client = MongoClients.create(settings(uri, properties, writeConcern, commands));
         log.info("Ledger in MongoDB {} (database {}, write concern {})", uri.getHosts(), database, writeConcern);
         return new LedgerStore(client, database, DurabilityBarrier.WRITE_CONCERN, null,
                 "MongoDB " + uri.getHosts());
     }
 
     private static MongoClientSettings settings(ConnectionString uri, StoreProperties properties,
-                                                WriteConcern writeConcern) {
+                                                WriteConcern writeConcern, CommandListener commands) {
         long timeoutMillis = properties.storeTimeout().toMillis();
-        return MongoClientSettings.builder()
+        MongoClientSettings.Builder builder = MongoClientSettings.builder();
+        if (commands != null) {
+            builder.addCommandListener(commands);
+        }
+        return builder
                 .applyConnectionString(uri)
                 .writeConcern(writeConcern)
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(timeoutMillis, TimeUnit.MILLISECONDS))

@@ -55,7 +55,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Accepts, deliveries, deferrals, bounces, an IP block, an expiry and an intake refusal, then a scrape of
- * /actuator/prometheus over HTTP: each shows in its counter with its account, route, egress IP and pool;
+ * /actuator/prometheus over HTTP: each shows in its counter with its account, route, egress IP and pool,
+ * and the ledger store's commands are counted by command and collection;
  * the queue depth follows the queue, starts again from the queue view after a restart, and from the
  * rebuilt one after a replay.
  */
@@ -125,6 +126,12 @@ class LedgerMetricsAreScrapedTest {
             assertThat(metrics.get("ledgermta_processor_lag_seconds{processor=\"ledger-metrics\"}")).isBetween(0.0, 5.0);
             assertThat(metrics.get("ledgermta_processor_idle_seconds{processor=\"ledger-views\"}")).isGreaterThanOrEqualTo(0.0);
             assertThat(metrics.get("ledgermta_processor_events_total{processor=\"ledger-views\"}")).isGreaterThan(10.0);
+            // the ledger store's commands, by command and collection: six accepts and four attempts appended events
+            assertThat(metrics.entrySet()).anySatisfy(sample -> {
+                assertThat(sample.getKey()).startsWith("mongodb_driver_commands_seconds_count{")
+                        .contains("collection=\"domainevents\"", "command=\"insert\"", "status=\"SUCCESS\"");
+                assertThat(sample.getValue()).isGreaterThanOrEqualTo(10.0);
+            });
 
             commands.sendAndWait(new ReleaseMessageCommand(MessageId.of("metrics-m4"), "ops", T0.plusSeconds(80)));
             assertThat(scrape(service)).containsEntry("ledgermta_queue_depth", 4.0);
