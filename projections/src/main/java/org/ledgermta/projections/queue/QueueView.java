@@ -4,7 +4,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -30,11 +32,16 @@ import org.ledgermta.domain.message.MessageExpiredEvent;
 import org.ledgermta.domain.message.MessageHeldEvent;
 import org.ledgermta.domain.message.MessageReleasedEvent;
 import org.ledgermta.domain.message.MessageId;
+import org.ledgermta.projections.UnitOfWorkBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The queue as the ledger says it is: one document per message in {@code queue_view}. The dispatcher
  * keeps its ready queue in memory; after a restart it refills it from here ({@link #waitingForDelivery()}).
- * Meant for a subscribing processor, so the view is never behind what was acknowledged.
+ * Meant for a subscribing processor, so the view is never behind what was acknowledged. The entries one
+ * batch of events changes (an attempt records its attempt and its delivery together) are written once, in
+ * one round trip, at the end of the batch ({@link UnitOfWorkBatch}).
  */
 public final class QueueView {
 
@@ -46,8 +53,12 @@ public final class QueueView {
      * through: the store is written first, then the copy here. Bounded; a miss reads the store as before.
      */
     private static final int RECENT_ENTRIES = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(QueueView.class);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
+    private final UnitOfWorkBatch<Map<MessageId, QueueEntry>> batch =
+            new UnitOfWorkBatch<>(COLLECTION, LinkedHashMap::new, this::write);
     private final Map<MessageId, QueueEntry> recent = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -63,7 +74,12 @@ public final class QueueView {
     }
 
     public Optional<QueueEntry> find(MessageId messageId) {
-        QueueEntry known = recent.get(messageId);
+        Map<MessageId, QueueEntry> pending = batch.pending();
+        QueueEntry known = pending == null ? null : pending.get(messageId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        known = recent.get(messageId);
         if (known != null) {
             return Optional.of(known);
         }
@@ -188,8 +204,31 @@ public final class QueueView {
     }
 
     void save(QueueEntry entry) {
-        collection.replaceOne(Filters.eq("_id", entry.messageId().value()), QueueDocuments.toDocument(entry),
-                new ReplaceOptions().upsert(true));
+        Map<MessageId, QueueEntry> pending = batch.pending();
+        if (pending != null) {
+            pending.put(entry.messageId(), entry);
+            return;
+        }
+        collection.replaceOne(Filters.eq("_id", entry.messageId().value()), QueueDocuments.toDocument(entry), UPSERT);
         recent.put(entry.messageId(), entry);
+    }
+
+    /** The batch's entries, each in its last state, in one round trip; then the copies kept here. */
+    private void write(Map<MessageId, QueueEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> replacements = new ArrayList<>(entries.size());
+        entries.values().forEach(entry -> replacements.add(new ReplaceOneModel<>(
+                Filters.eq("_id", entry.messageId().value()), QueueDocuments.toDocument(entry), UPSERT)));
+        try {
+            collection.bulkWrite(replacements);
+        } catch (RuntimeException e) {
+            // as for any failing handler: the fact is recorded, the view of it is not; a replay rebuilds it
+            log.error("queue view: entries {} not written: {}", entries.keySet(), e.toString());
+            entries.keySet().forEach(recent::remove);
+            return;
+        }
+        recent.putAll(entries);
     }
 }

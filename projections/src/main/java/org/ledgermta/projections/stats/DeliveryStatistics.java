@@ -22,6 +22,9 @@ import org.ledgermta.domain.egress.EgressIpAddress;
 import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.message.MessageAcceptedEvent;
 import org.ledgermta.domain.message.RecipientResult;
+import org.ledgermta.projections.UnitOfWorkBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivery counts per egress IP, per egress IP and receiving provider, and per account, in one-minute
@@ -29,7 +32,8 @@ import org.ledgermta.domain.message.RecipientResult;
  *
  * <p>Each bucket is one document of {@value #COLLECTION}, {@code _id} = kind|key|epoch-minute, its counters
  * raised with {@code $inc} in an upsert by {@code _id} (see {@link MongoStatisticsStore}); a copy is kept
- * in memory for the queries. {@link #load(Instant)} reads the buckets back after a restart. Buckets
+ * in memory for the queries. The buckets one batch of events raises (an attempt counts under its IP, its
+ * IP and provider, and its account) are written together at the end of the batch ({@link UnitOfWorkBatch}). {@link #load(Instant)} reads the buckets back after a restart. Buckets
  * older than 24 hours before the latest event seen are dropped as later events arrive. Delivery attempts do
  * not name the account: the account of each message accepted since the start is kept in memory (bounded),
  * and an older one is read from the queue view, which keeps every message's account anyway.
@@ -74,7 +78,18 @@ public final class DeliveryStatistics {
         }
     }
 
+    /** One minute of one series. */
+    record Bucket(Series series, long minute) {
+        String id() {
+            return series.id(minute);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryStatistics.class);
+
     private final StatisticsStore store;
+    private final UnitOfWorkBatch<Map<Bucket, Map<String, Long>>> batch =
+            new UnitOfWorkBatch<>(COLLECTION, LinkedHashMap::new, this::write);
     private final Map<Series, NavigableMap<Long, Map<String, Long>>> series = new HashMap<>();
     private final Map<String, String> accountOfMessage = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
@@ -256,18 +271,44 @@ public final class DeliveryStatistics {
                 return; // older than any window can reach any more (a replay of old events)
             }
         }
-        // the store first: when it refuses, memory does not count what a restart would not find
-        store.increment(key.id(minute), counts);
-        boolean newMinute;
+        Map<Bucket, Map<String, Long>> pending = batch.pending();
+        if (pending == null) {
+            write(Map.of(new Bucket(key, minute), counts));
+            return;
+        }
+        Map<String, Long> counters = pending.computeIfAbsent(new Bucket(key, minute), b -> new HashMap<>());
+        counts.forEach((name, value) -> counters.merge(name, value, Long::sum));
+    }
+
+    /** Raises the counters of a batch's buckets in the store, in one round trip, then in memory. */
+    private void write(Map<Bucket, Map<String, Long>> increments) {
+        if (increments.isEmpty()) {
+            return;
+        }
+        Map<String, Map<String, Long>> byId = new LinkedHashMap<>();
+        increments.forEach((bucket, counts) -> byId.put(bucket.id(), counts));
+        try {
+            // the store first: when it refuses, memory does not count what a restart would not find
+            store.increment(byId);
+        } catch (RuntimeException e) {
+            log.error("delivery statistics: counts {} not stored: {}", byId, e.toString());
+            return;
+        }
+        long newestMinute = Long.MIN_VALUE;
+        boolean newMinute = false;
         synchronized (this) {
-            newMinute = minute > latestMinute;
-            latestMinute = Math.max(latestMinute, minute);
-            Map<String, Long> counters = series.computeIfAbsent(key, k -> new TreeMap<>())
-                    .computeIfAbsent(minute, m -> new HashMap<>());
-            counts.forEach((name, value) -> counters.merge(name, value, Long::sum));
+            for (var increment : increments.entrySet()) {
+                long minute = increment.getKey().minute();
+                newMinute |= minute > latestMinute;
+                latestMinute = Math.max(latestMinute, minute);
+                newestMinute = Math.max(newestMinute, minute);
+                Map<String, Long> counters = series.computeIfAbsent(increment.getKey().series(), k -> new TreeMap<>())
+                        .computeIfAbsent(minute, m -> new HashMap<>());
+                increment.getValue().forEach((name, value) -> counters.merge(name, value, Long::sum));
+            }
         }
         if (newMinute) {
-            prune(minute);
+            prune(newestMinute);
         }
     }
 

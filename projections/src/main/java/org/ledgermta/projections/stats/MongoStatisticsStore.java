@@ -4,8 +4,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,12 @@ import org.ledgermta.projections.queue.QueueView;
 
 /**
  * One document per bucket, {@code {_id: "ip|127.0.0.11|29442817", c: {attempts: 3, delivered: 5}}}, raised
- * with {@code $inc} in an upsert by {@code _id}: the one write the embedded store does without a scan.
+ * with {@code $inc} in an upsert by {@code _id}: the one write the embedded store does without a scan. The
+ * buckets of one batch go in one bulk write.
  */
 final class MongoStatisticsStore implements StatisticsStore {
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> buckets;
     private final MongoCollection<Document> queue;
@@ -29,10 +35,16 @@ final class MongoStatisticsStore implements StatisticsStore {
     }
 
     @Override
-    public void increment(String bucketId, Map<String, Long> counts) {
-        List<Bson> increments = counts.entrySet().stream()
-                .map(entry -> Updates.inc("c." + entry.getKey(), entry.getValue())).toList();
-        buckets.updateOne(Filters.eq("_id", bucketId), Updates.combine(increments), new UpdateOptions().upsert(true));
+    public void increment(Map<String, Map<String, Long>> countsByBucket) {
+        List<WriteModel<Document>> updates = new ArrayList<>(countsByBucket.size());
+        countsByBucket.forEach((bucketId, counts) -> {
+            List<Bson> increments = counts.entrySet().stream()
+                    .map(entry -> Updates.inc("c." + entry.getKey(), entry.getValue())).toList();
+            updates.add(new UpdateOneModel<>(Filters.eq("_id", bucketId), Updates.combine(increments), UPSERT));
+        });
+        if (!updates.isEmpty()) {
+            buckets.bulkWrite(updates);
+        }
     }
 
     @Override

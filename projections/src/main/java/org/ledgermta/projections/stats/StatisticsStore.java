@@ -6,8 +6,8 @@ import java.util.function.BiConsumer;
 /** Where {@link DeliveryStatistics} keeps its buckets and the account of each message. */
 interface StatisticsStore {
 
-    /** Raises the named counters of one bucket, creating it when it is new. */
-    void increment(String bucketId, Map<String, Long> counts);
+    /** Raises the named counters of each bucket (by id), creating those that are new; all or, on failure, some. */
+    void increment(Map<String, Map<String, Long>> countsByBucket);
 
     void delete(String bucketId);
 

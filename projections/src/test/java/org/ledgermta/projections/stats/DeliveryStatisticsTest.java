@@ -186,9 +186,11 @@ class DeliveryStatisticsTest {
         final Map<String, String> accounts = new HashMap<>();
 
         @Override
-        public void increment(String bucketId, Map<String, Long> counts) {
-            Map<String, Long> bucket = buckets.computeIfAbsent(bucketId, id -> new HashMap<>());
-            counts.forEach((name, value) -> bucket.merge(name, value, Long::sum));
+        public void increment(Map<String, Map<String, Long>> countsByBucket) {
+            countsByBucket.forEach((bucketId, counts) -> {
+                Map<String, Long> bucket = buckets.computeIfAbsent(bucketId, id -> new HashMap<>());
+                counts.forEach((name, value) -> bucket.merge(name, value, Long::sum));
+            });
         }
 
         @Override

@@ -1,0 +1,49 @@
+package org.ledgermta.projections;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+/**
+ * A view's writes for one batch of events, handed to the store once at the end of the batch.
+ *
+ * <p>A subscribing processor gets every event of one unit of work as one batch: the attempt that delivered
+ * a message records {@code DeliveryAttemptedEvent} and {@code MessageDeliveredEvent} together. A view that
+ * collects its changes here writes them in one round trip when the batch prepares its commit, still inside
+ * the unit of work of the command, so the view is never behind what was acknowledged. Outside a unit of
+ * work (a replay calling the handlers, a test) there is no batch: {@link #pending()} answers null and the
+ * caller writes at once.
+ *
+ * @param <T> what the view collects (for instance the entries changed, by id)
+ */
+public final class UnitOfWorkBatch<T> {
+
+    private final String resourceKey;
+    private final Supplier<T> empty;
+    private final Consumer<T> write;
+
+    /**
+     * @param name  unique among the batches of one unit of work (the view's name)
+     * @param empty a new, empty collection of changes
+     * @param write writes the collected changes; called once per batch that collected any
+     */
+    public UnitOfWorkBatch(String name, Supplier<T> empty, Consumer<T> write) {
+        this.resourceKey = UnitOfWorkBatch.class.getName() + ":" + name;
+        this.empty = empty;
+        this.write = write;
+    }
+
+    /** The changes collected in the current batch, or null when no unit of work is running. */
+    public T pending() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(resourceKey, key -> {
+            T changes = empty.get();
+            unitOfWork.onPrepareCommit(u -> write.accept(changes));
+            return changes;
+        });
+    }
+}
