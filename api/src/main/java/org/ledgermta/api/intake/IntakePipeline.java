@@ -19,7 +19,6 @@ import org.ledgermta.delivery.scan.ScanRequest;
 import org.ledgermta.delivery.scan.ScanVerdict;
 import org.ledgermta.domain.AccountId;
 import org.ledgermta.domain.DomainName;
-import org.ledgermta.domain.sender.MessageSignatureSkippedEvent;
 import org.ledgermta.domain.EmailAddress;
 import org.ledgermta.domain.IntakeRoute;
 import org.ledgermta.domain.ReversePath;
@@ -130,9 +129,11 @@ public final class IntakePipeline {
         }
         // signed last, over exactly the bytes that are stored and sent: our trace headers included
         MessageSigning.Result signed = signing.sign(submission.account(), facts.fromDomain(), content, now);
+        AcceptMessageCommand.SigningSkipped signingSkipped = null;
         switch (signed) {
             case MessageSigning.Result.Signed withSignature -> content = withSignature.message();
-            case MessageSigning.Result.Unsigned unsigned -> flagUnsigned(queueId, account, facts, unsigned.reason(), now);
+            case MessageSigning.Result.Unsigned unsigned -> signingSkipped = new AcceptMessageCommand.SigningSkipped(
+                    facts.fromDomain().map(DomainName::value).orElse(null), unsigned.reason());
             case MessageSigning.Result.Refused refused -> {
                 return refuse(account, submission.clientIp(), submission.sender(), submission.recipients(),
                         refused.reply(), RejectionReason.POLICY, now);
@@ -142,7 +143,7 @@ public final class IntakePipeline {
             MessageBody body = bodies.store(content, now);
             commands.send(new AcceptMessageCommand(queueId, submission.account().id(), submission.sender(),
                     submission.recipients(), body, messageIdHeader, facts.from(), submission.clientIp(),
-                    submission.route(), now, now.plus(properties.retry().maxAge())))
+                    submission.route(), now, now.plus(properties.retry().maxAge()), signingSkipped))
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.error("message {} from account {} not queued: {}", queueId.value(), account, e.toString());
@@ -152,15 +153,6 @@ public final class IntakePipeline {
                 account, submission.clientIp(), submission.route(), submission.sender().value(),
                 submission.recipients().size(), content.length);
         return new IntakeOutcome.Accepted(queueId, new SmtpReply(250, "2.0.0", "Ok: queued as " + queueId.value()));
-    }
-
-    private void flagUnsigned(MessageId queueId, String account, HeaderFacts facts, String reason, Instant now) {
-        try {
-            events.publish(new MessageSignatureSkippedEvent(queueId.value(), account,
-                    facts.fromDomain().map(DomainName::value).orElse(null), reason, now));
-        } catch (RuntimeException e) {
-            log.warn("unsigned message {} not flagged in the ledger ({}): {}", queueId.value(), e.toString(), reason);
-        }
     }
 
     private IntakeOutcome scan(Submission submission, MessageId queueId, byte[] content, Instant now) {

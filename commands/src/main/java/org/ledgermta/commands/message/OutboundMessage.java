@@ -42,6 +42,7 @@ import org.ledgermta.domain.message.RecordBounceNotificationCommand;
 import org.ledgermta.domain.message.RecordDeliveryAttemptCommand;
 import org.ledgermta.domain.message.ReleaseMessageCommand;
 import org.ledgermta.domain.message.ScheduleDeliveryRetryCommand;
+import org.ledgermta.domain.sender.MessageSignatureSkippedEvent;
 
 /**
  * One queued message, from acceptance until every recipient is delivered, bounced, the message expires or an
@@ -95,6 +96,10 @@ public class OutboundMessage {
         apply(new MessageAcceptedEvent(command.messageId(), command.account(), command.sender(),
                 command.recipients(), command.body(), command.headerMessageId(), command.headerFrom(),
                 command.clientIp(), command.route(), command.acceptedAt(), command.expiresAt()));
+        if (command.signingSkipped() != null) {
+            apply(new MessageSignatureSkippedEvent(command.messageId().value(), command.account().value(),
+                    command.signingSkipped().fromDomain(), command.signingSkipped().reason(), command.acceptedAt()));
+        }
     }
 
     @CommandHandler

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.ledgermta.domain.ReversePath;
+import org.ledgermta.domain.message.AcceptMessageCommand;
+import org.ledgermta.domain.sender.MessageSignatureSkippedEvent;
 
 class OutboundMessageAcceptanceTest {
 
@@ -26,6 +28,21 @@ class OutboundMessageAcceptanceTest {
                 .when(accept())
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(accepted());
+    }
+
+    @Test
+    void unsignedMessageRecordsWhyInTheSameWriteAsItsAcceptance() {
+        var command = accept();
+        var unsigned = new AcceptMessageCommand(command.messageId(), command.account(), command.sender(),
+                command.recipients(), command.body(), command.headerMessageId(), command.headerFrom(),
+                command.clientIp(), command.route(), command.acceptedAt(), command.expiresAt(),
+                new AcceptMessageCommand.SigningSkipped("other.example",
+                        "From domain other.example is not a registered sender domain of account acme"));
+        fixture.givenNoPriorActivity()
+                .when(unsigned)
+                .expectEvents(accepted(), new MessageSignatureSkippedEvent(command.messageId().value(),
+                        command.account().value(), "other.example",
+                        "From domain other.example is not a registered sender domain of account acme", ACCEPTED_AT));
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.ledgermta.domain.ReversePath;
 /**
  * Take a message into the queue. headerMessageId and headerFrom are what the content's Message-ID and From
  * headers said, kept for forensics; either may be null when the header was missing. clientIp is the
- * submitting client's address, or empty for a notification the relay generated itself.
+ * submitting client's address, or empty for a notification the relay generated itself. signingSkipped is
+ * null, or why the intake left the message unsigned: recorded with the acceptance, in the same write.
  */
 public record AcceptMessageCommand(
         @TargetAggregateIdentifier MessageId messageId,
@@ -27,7 +28,24 @@ public record AcceptMessageCommand(
         String clientIp,
         IntakeRoute route,
         Instant acceptedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        SigningSkipped signingSkipped) {
+
+    /** The intake left the message unsigned: fromDomain is null when the From header had none to read. */
+    public record SigningSkipped(String fromDomain, String reason) {
+        public SigningSkipped {
+            requireNonNull(reason, "reason is required");
+        }
+    }
+
+    /** A message the intake signed, or one that is not the intake's to sign (a notification of ours). */
+    public AcceptMessageCommand(MessageId messageId, AccountId account, ReversePath sender,
+                                List<EmailAddress> recipients, MessageBody body, String headerMessageId,
+                                String headerFrom, String clientIp, IntakeRoute route, Instant acceptedAt,
+                                Instant expiresAt) {
+        this(messageId, account, sender, recipients, body, headerMessageId, headerFrom, clientIp, route, acceptedAt,
+                expiresAt, null);
+    }
 
     public AcceptMessageCommand {
         requireNonNull(messageId, "messageId is required");
