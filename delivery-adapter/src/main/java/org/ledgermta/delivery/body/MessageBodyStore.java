@@ -25,16 +25,26 @@ import org.ledgermta.domain.message.MessageBody;
  * {@code <sha256>}. The head is written last, so a head means the whole body is there. Every read is an exact {@code _id} lookup, the one query
  * the embedded stand-in answers from an index, and the one that is cheapest on real MongoDB too. (GridFS
  * would look chunks up by a non-unique {@code files_id}: a collection scan on the stand-in.)
+ *
+ * <p>The bodies stored or loaded last (up to {@value #RECENT_BYTES} bytes) are also kept in memory, so the
+ * delivery that follows an acceptance within a second does not read its body back.
  */
 public final class MessageBodyStore {
 
     static final int CHUNK_SIZE = 1 << 20;
+    static final long RECENT_BYTES = 32L << 20;
     private static final String COLLECTION = "message_bodies";
 
     private final MongoCollection<Document> bodies;
+    private final RecentBodies recent;
 
     public MessageBodyStore(MongoDatabase database) {
+        this(database, RECENT_BYTES);
+    }
+
+    MessageBodyStore(MongoDatabase database, long recentBytes) {
         this.bodies = database.getCollection(COLLECTION);
+        this.recent = new RecentBodies(recentBytes);
     }
 
     /** Stores the body unless the same content is already stored; either way returns its reference. */
@@ -44,6 +54,7 @@ public final class MessageBodyStore {
         if (content.length <= CHUNK_SIZE) {
             // no look-up first: an insert of content already stored fails on its _id, which says the same
             insertOnce(head(sha256, content.length, 1, storedAt).append("data", new Binary(content)));
+            recent.put(sha256, content);
             return reference;
         }
         if (bodies.find(new Document("_id", sha256)).projection(new Document("_id", 1)).first() != null) {
@@ -69,6 +80,16 @@ public final class MessageBodyStore {
 
     /** The stored content, or empty when no complete body with this reference exists. */
     public Optional<byte[]> load(MessageBody reference) {
+        Optional<byte[]> known = recent.get(reference.sha256());
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<byte[]> stored = read(reference);
+        stored.ifPresent(content -> recent.put(reference.sha256(), content));
+        return stored;
+    }
+
+    private Optional<byte[]> read(MessageBody reference) {
         Document head = bodies.find(new Document("_id", reference.sha256())).first();
         if (head == null) {
             return Optional.empty();
