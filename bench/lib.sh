@@ -43,11 +43,15 @@ api() { # METHOD PATH
     curl -sS -X "$1" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT$2"
 }
 
-# p50_ms p99_ms events_per_s events delivered not_delivered, from the ledger's own timestamps, of what was
-# recorded since $1
+# p50_ms p99_ms events_per_s events delivered not_delivered first_attempt_stages, from the ledger's own
+# timestamps, of what was recorded since $1; the stages of the first attempts as
+# intake:P50/P99,queued:P50/P99,smtp:P50/P99,recording:P50/P99 (ms; see LedgerTimings)
 ledger_timings() {
     api GET "/api/v1/ledger/timings?since=$1" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin)
-print(d["p50Millis"], d["p99Millis"], round(d["eventsPerSecond"], 1), d["events"], d["delivered"], d["notDelivered"])'
+f=d["firstAttempt"]
+stages=",".join("%s:%s/%s" % (n, f[k]["p50Millis"], f[k]["p99Millis"]) for n, k in
+    (("intake", "intake"), ("queued", "queued"), ("smtp", "transaction"), ("recording", "recording")))
+print(d["p50Millis"], d["p99Millis"], round(d["eventsPerSecond"], 1), d["events"], d["delivered"], d["notDelivered"], stages)'
 }
 
 now_iso() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }

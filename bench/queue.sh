@@ -65,7 +65,7 @@ t_up=$EPOCHREALTIME
 since=$(now_iso)
 until [ "$(depth)" = 0 ]; do sleep 1; done
 t_done=$EPOCHREALTIME
-read -r p50 p99 evs events delivered left < <(ledger_timings "$since")
+read -r p50 p99 evs events delivered left _ < <(ledger_timings "$since")
 echo "drain: $Q queued messages delivered in $(elapsed "$t0" "$t_done") s from start ($(elapsed "$t0" "$t_up") s to SMTP up)," \
      "msgs_per_s=$(awk -v q="$Q" -v a="$t0" -v b="$t_done" 'BEGIN { printf "%.1f", q / (b - a) }') events_per_s=$evs" \
      "peak_rss_mb=$(peak_rss_mb) cpu_s=$(cpu_seconds)"

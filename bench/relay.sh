@@ -40,19 +40,20 @@ trap 'kill "${pid:-}" 2>/dev/null || true; "$BENCH/postfix-peer.sh" stop >/dev/n
 rate() { sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p'; }
 
 run_ledgermta() {
-    local line cpu rss since p50 p99 evs events delivered left
+    local line cpu rss since p50 p99 evs events delivered left stages
     start_ledgermta "$work/data-$1" "$work/ledgermta-$1.log"
     since=$(now_iso)
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
     cpu=$(cpu_seconds); rss=$(peak_rss_mb)
-    read -r p50 p99 evs events delivered left < <(ledger_timings "$since" || echo "nan nan nan 0 0 0")
+    read -r p50 p99 evs events delivered left stages < <(ledger_timings "$since" || echo "nan nan nan 0 0 0 nan")
     stop_ledgermta
     echo "$line" | rate > "$work/ledgermta-rate-$1"
     awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1"
     echo "$rss" > "$work/rss-$1"
     echo "$p50" > "$work/p50-$1"; echo "$p99" > "$work/p99-$1"; echo "$evs" > "$work/evs-$1"
     echo "ledgermta run $1: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1")" \
-         "p50_ms=$p50 p99_ms=$p99 events_per_s=$evs events=$events delivered=$delivered not_delivered=$left"
+         "p50_ms=$p50 p99_ms=$p99 events_per_s=$evs events=$events delivered=$delivered not_delivered=$left" \
+         "first_attempt_ms=$stages"
 }
 
 run_postfix() {

@@ -14,10 +14,13 @@ import org.ledgermta.domain.EmailAddress;
 import org.ledgermta.domain.IntakeRoute;
 import org.ledgermta.domain.ReversePath;
 import org.ledgermta.domain.egress.EgressIpAddress;
+import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.message.MessageAcceptedEvent;
 import org.ledgermta.domain.message.MessageBody;
 import org.ledgermta.domain.message.MessageDeliveredEvent;
 import org.ledgermta.domain.message.MessageId;
+import org.ledgermta.domain.message.RecipientOutcome;
+import org.ledgermta.domain.message.RecipientResult;
 import org.ledgermta.domain.message.SmtpReply;
 
 class LedgerTimingsTest {
@@ -49,6 +52,26 @@ class LedgerTimingsTest {
     }
 
     @Test
+    void theFirstAttemptSaysWhereTheTimeWent() {
+        LedgerTimings.Fold fold = new LedgerTimings.Fold();
+        // DATA ended at T, accept recorded at +4, attempt started at +10 and took 25 ms, recorded 1 ms after
+        fold.add(event("message-a", 0, accepted("message-a", T, ALICE), T.plusMillis(4)));
+        fold.add(event("message-a", 1, attempted("message-a", 1, T.plusMillis(35), Duration.ofMillis(25)),
+                T.plusMillis(36)));
+        // a second attempt of the same message is not its first
+        fold.add(event("message-a", 2, attempted("message-a", 2, T.plusMillis(900), Duration.ofMillis(500)),
+                T.plusMillis(901)));
+
+        LedgerTimings.FirstAttempt first = fold.report(T).firstAttempt();
+
+        assertThat(first.attempts()).isEqualTo(1);
+        assertThat(first.intake()).isEqualTo(new LedgerTimings.Stage(4L, 4L));
+        assertThat(first.queued()).isEqualTo(new LedgerTimings.Stage(6L, 6L));
+        assertThat(first.transaction()).isEqualTo(new LedgerTimings.Stage(25L, 25L));
+        assertThat(first.recording()).isEqualTo(new LedgerTimings.Stage(1L, 1L));
+    }
+
+    @Test
     void anEmptyPeriodHasNoLatency() {
         LedgerTimings.Report report = new LedgerTimings.Fold().report(T);
 
@@ -66,6 +89,12 @@ class LedgerTimingsTest {
         return new MessageAcceptedEvent(MessageId.of(id), new AccountId("acme"), new ReversePath("news@acme.example"),
                 List.of(to), new MessageBody("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 2048),
                 null, null, "198.51.100.7", IntakeRoute.SMTP, at, at.plus(Duration.ofDays(5)));
+    }
+
+    private static DeliveryAttemptedEvent attempted(String id, int number, Instant at, Duration took) {
+        return new DeliveryAttemptedEvent(MessageId.of(id), number, List.of(ALICE), new EgressIpAddress("127.0.0.11"),
+                "mx.one.example", "192.0.2.25", true, List.of(new RecipientResult(ALICE,
+                        new SmtpReply(250, "2.0.0", "Ok"), RecipientOutcome.DELIVERED)), took, at);
     }
 
     private static MessageDeliveredEvent delivered(String id, Instant at, EmailAddress to) {
