@@ -75,6 +75,10 @@ public final class EmbeddedLedgerStore implements AutoCloseable {
         return groupCommit;
     }
 
+    MVStore mvStore() {
+        return mvStore;
+    }
+
     @Override
     public void close() {
         groupCommit.close();
