@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * once a second: after a kill -9 the last second of acknowledged writes was measured gone. So the store
  * is opened here and {@link #durabilityBarrier()} commits and fsyncs it, grouped, before anything is
  * acknowledged.
+ *
+ * <p>A long read (a query no unique index answers walks the whole collection) once found the chunks under
+ * it freed by the commits meanwhile ({@code Chunk N not found}); {@link VersionPinningH2Backend} keeps
+ * them until the read is done. The MVStore's own settings stay H2's defaults: they are runtime settings,
+ * not part of the file, so a store written before opens as it did.
  */
 public final class EmbeddedLedgerStore implements AutoCloseable {
 
@@ -55,7 +60,7 @@ public final class EmbeddedLedgerStore implements AutoCloseable {
             throw new IllegalStateException("mta.data-dir: cannot open the embedded store " + file
                     + " (is another instance using this directory?): " + e.getMessage(), e);
         }
-        H2Backend backend = new H2Backend(mvStore);
+        H2Backend backend = new VersionPinningH2Backend(mvStore);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
@@ -73,6 +78,10 @@ public final class EmbeddedLedgerStore implements AutoCloseable {
 
     public DurabilityBarrier durabilityBarrier() {
         return groupCommit;
+    }
+
+    MVStore mvStore() {
+        return mvStore;
     }
 
     @Override
