@@ -16,7 +16,9 @@ public final class LedgerApplication {
 
     public static ConfigurableApplicationContext start(Path dataDir, String... properties) {
         // these tests are about the store: nothing is delivered, so no route or DNS is needed
-        List<String> all = new ArrayList<>(List.of("mta.data-dir=" + dataDir, "mta.delivery.enabled=false"));
+        // and SMTP on a free port, so that they never meet another service (or test run) on port 2525
+        List<String> all = new ArrayList<>(List.of("mta.data-dir=" + dataDir, "mta.delivery.enabled=false",
+                "mta.smtp.listen=127.0.0.1:0"));
         all.addAll(List.of(properties));
         return new SpringApplicationBuilder(LedgerMtaApplication.class)
                 .web(WebApplicationType.NONE)
