@@ -1,0 +1,19 @@
+package org.ledgermta.api.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
+
+/** mongo-java-server's H2 backend with {@link LedgerH2Database}s: same files, cheaper index look-ups. */
+final class LedgerH2Backend extends H2Backend {
+
+    LedgerH2Backend(MVStore mvStore) {
+        super(mvStore);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // called from H2Backend's constructor for the databases already in the store: use no field of ours
+        return new LedgerH2Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+}
