@@ -55,7 +55,7 @@ public final class EmbeddedLedgerStore implements AutoCloseable {
             throw new IllegalStateException("mta.data-dir: cannot open the embedded store " + file
                     + " (is another instance using this directory?): " + e.getMessage(), e);
         }
-        H2Backend backend = new H2Backend(mvStore);
+        H2Backend backend = new LedgerH2Backend(mvStore);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
