@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import org.bson.Document;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * through the MongoDB driver; not a test: its name keeps it out of surefire's default includes. Run alone:
  * <pre>./mvnw -q -B -o test -pl api -am -Dtest=StandInWriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * with {@code -Dstandin.benchmark.messages=N} (5,000), {@code -Dstandin.benchmark.runs=R} (5) and
- * {@code -Dstandin.benchmark.cache-mb=M} (MVStore's page cache, H2's default 16); {@code
- * -Dstandin.benchmark.backends=LEDGER} runs one backend only (for a profile).
+ * {@code -Dstandin.benchmark.variants=H2,LEDGER} (the default), each a backend and optionally the MVStore's
+ * page cache in MB (H2's default 16): {@code LEDGER:16,LEDGER:64}, or {@code LEDGER} alone for a profile.
  *
  * <p>Per message, as the relay writes them: an event (1 KB payload, Axon's two unique indexes), a 10 KB
  * body keyed by its hash, a queue document; then one update of the queue document; then, in random order,
@@ -68,51 +68,65 @@ class StandInWriteBenchmark {
     record Phase(String name, int operations, long wallNanos, long cpuNanos) {
     }
 
+    // BACKEND:CACHE_MB, e.g. LEDGER:64
+    record Variant(Backend backend, int cacheMegabytes) {
+
+        static Variant parse(String text) {
+            String[] parts = text.split(":");
+            return new Variant(Backend.valueOf(parts[0]), parts.length > 1 ? Integer.parseInt(parts[1]) : 16);
+        }
+
+        @Override
+        public String toString() {
+            return backend + ":" + cacheMegabytes;
+        }
+    }
+
     @TempDir
     Path tempDir;
 
     private final int messages = Integer.getInteger("standin.benchmark.messages", 5_000);
     private final int runs = Integer.getInteger("standin.benchmark.runs", 5);
-    private final int cacheMegabytes = Integer.getInteger("standin.benchmark.cache-mb", 16);
-    private final List<Backend> backends = Arrays.stream(System.getProperty("standin.benchmark.backends", "H2,LEDGER")
-            .split(",")).map(Backend::valueOf).toList();
+    private final List<Variant> variants = Arrays.stream(System.getProperty("standin.benchmark.variants", "H2,LEDGER")
+            .split(",")).map(Variant::parse).toList();
     private final List<String> report = new ArrayList<>();
     private long writes;
 
     @Test
     void insertsUpdatesAndPointFindsThroughTheDriver() throws IOException {
-        line("JVM %s, %d cores; %d messages, %d runs, MVStore cache %d MB", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), messages, runs, cacheMegabytes);
-        Map<Backend, Map<String, List<Phase>>> results = new EnumMap<>(Backend.class);
-        for (Backend backend : backends) {
-            runOnce(backend.open, tempDir.resolve(backend + "-warm-up"));
+        line("JVM %s, %d cores; %d messages, %d runs, backend:MVStore cache MB %s", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), messages, runs, variants);
+        Map<Variant, Map<String, List<Phase>>> results = new LinkedHashMap<>();
+        for (Variant variant : variants) {
+            runOnce(variant, tempDir.resolve(variant.backend() + "-" + variant.cacheMegabytes() + "-warm-up"));
         }
         for (int run = 1; run <= runs; run++) {
-            List<Backend> order = new ArrayList<>(backends);
+            List<Variant> order = new ArrayList<>(variants);
             if (run % 2 == 0) {
                 Collections.reverse(order);
             }
-            for (Backend backend : order) {
-                for (Phase phase : runOnce(backend.open, tempDir.resolve(backend + "-" + run))) {
-                    line("run %d %-6s %-7s %s", run, backend, phase.name(), describe(phase));
-                    results.computeIfAbsent(backend, b -> new LinkedHashMap<>())
+            for (Variant variant : order) {
+                Path dir = tempDir.resolve(variant.backend() + "-" + variant.cacheMegabytes() + "-" + run);
+                for (Phase phase : runOnce(variant, dir)) {
+                    line("run %d %-9s %-7s %s", run, variant, phase.name(), describe(phase));
+                    results.computeIfAbsent(variant, b -> new LinkedHashMap<>())
                             .computeIfAbsent(phase.name(), p -> new ArrayList<>()).add(phase);
                 }
             }
         }
         line("medians of %d runs:", runs);
-        results.forEach((backend, phases) -> phases.forEach((name, list) ->
-                line("%-6s %-7s %s", backend, name, describe(median(list)))));
+        results.forEach((variant, phases) -> phases.forEach((name, list) ->
+                line("%-9s %-7s %s", variant, name, describe(median(list)))));
         Path out = Path.of("target", "standin-benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
     }
 
-    private List<Phase> runOnce(Function<MVStore, H2Backend> backend, Path dir) throws IOException {
+    private List<Phase> runOnce(Variant variant, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Phase> phases = new ArrayList<>();
-        try (StandInServer store = StandInServer.open(dir.resolve(EmbeddedLedgerStore.FILE_NAME), backend,
-                cacheMegabytes)) {
+        try (StandInServer store = StandInServer.open(dir.resolve(EmbeddedLedgerStore.FILE_NAME),
+                variant.backend().open, variant.cacheMegabytes())) {
             MVStore mvStore = store.mvStore;
             MongoDatabase db = store.database();
             MongoCollection<Document> events = db.getCollection("domainevents");
@@ -152,6 +166,9 @@ class StandInWriteBenchmark {
                 assertThat(bodies.find(Filters.eq("_id", bodyKey(id))).first()).isNotNull();
                 assertThat(queue.find(Filters.eq("_id", id)).first()).containsEntry("state", "DELIVERED");
             }));
+            FileStore<?> file = mvStore.getFileStore();
+            line("%s: store file %d MB, page cache %d of %d MB used, hit ratio %d %% (all phases)", variant,
+                    file.size() >> 20, file.getCacheSizeUsed(), file.getCacheSize(), file.getCacheHitRatio());
         }
         return phases;
     }
