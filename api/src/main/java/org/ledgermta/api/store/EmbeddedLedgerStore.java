@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>A long read (a query no unique index answers walks the whole collection) once found the chunks under
  * it freed by the commits meanwhile ({@code Chunk N not found}); {@link VersionPinningH2Backend} keeps
  * them until the read is done. The MVStore's own settings stay H2's defaults: they are runtime settings,
- * not part of the file, so a store written before opens as it did.
+ * not part of the file, so a store written before opens as it did. Its unique indexes compare keys without
+ * serializing them again on every comparison ({@link LedgerH2Backend}, {@link IndexKeyType}): same bytes,
+ * same order, same files.
  */
 public final class EmbeddedLedgerStore implements AutoCloseable {
 
@@ -60,7 +62,7 @@ public final class EmbeddedLedgerStore implements AutoCloseable {
             throw new IllegalStateException("mta.data-dir: cannot open the embedded store " + file
                     + " (is another instance using this directory?): " + e.getMessage(), e);
         }
-        H2Backend backend = new VersionPinningH2Backend(mvStore);
+        H2Backend backend = new LedgerH2Backend(mvStore);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();

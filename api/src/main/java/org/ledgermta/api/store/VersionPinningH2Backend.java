@@ -36,7 +36,7 @@ import org.h2.mvstore.MVStore;
  * read's worth of writes a little longer; the background compaction still runs, and the file stops growing
  * (measured in {@code LongReadsDuringHeavyWritesBenchmark}).
  */
-final class VersionPinningH2Backend extends H2Backend {
+class VersionPinningH2Backend extends H2Backend {
 
     private final MVStore mvStore;
 
