@@ -18,7 +18,8 @@ final class LedgerH2Database extends H2Database {
 
     private static final String INDEX_MAP_INFIX = "._index_";
 
-    // null while H2Database's constructor runs: the indexes it opens then were opened by openIndexMaps
+    // null while H2Database's constructor runs: the indexes it opens then were opened by openIndexMaps (one
+    // whose map was not in the file would get ObjectDataType, as before: the same order, only slower)
     private final MVStore mvStore;
 
     LedgerH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
