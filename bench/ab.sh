@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Two builds of ledgermta on the same relay, alternating (A B B A ...), for a change's effect on a noisy
+# machine: each run relays N messages of S bytes over C connections into a fresh embedded store, as
+# bench/relay.sh does, and prints msgs/s, CPU seconds per 1,000 messages and peak RSS; then the medians.
+#
+#   bench/ab.sh A.jar B.jar [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS]   (defaults 3, 5000, 10000, 20)
+#
+# Build a jar of another commit with: git worktree add /tmp/a COMMIT && (cd /tmp/a && ./mvnw -q -B -DskipTests package)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bin/lib.sh
+. bench/lib.sh
+[ $# -ge 2 ] || { sed -n '2,8p' "$0"; exit 2; }
+A=$(realpath "$1") B=$(realpath "$2"); shift 2
+RUNS=3 N=5000 S=10000 C=20
+while getopts "r:n:s:c:" opt; do
+    case $opt in
+        r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;;
+        *) sed -n '2,8p' "$0"; exit 2 ;;
+    esac
+done
+select_jdk
+ensure_local_redis
+work=$(mktemp -d)
+trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+one() { # LABEL JAR RUN
+    local line cpu rss
+    jar=$2
+    start_ledgermta "$work/data-$1-$3" "$work/$1-$3.log"
+    line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
+    cpu=$(cpu_seconds); rss=$(peak_rss_mb)
+    stop_ledgermta
+    echo "$line" | sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p' > "$work/rate-$1-$3"
+    awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1-$3"
+    echo "$1 run $3: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1-$3") load=$(cut -d' ' -f1 /proc/loadavg)"
+}
+for i in $(seq "$RUNS"); do
+    if [ $((i % 2)) = 1 ]; then one A "$A" "$i"; one B "$B" "$i"; else one B "$B" "$i"; one A "$A" "$i"; fi
+done
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+for x in A B; do
+    echo "$x median msgs/s=$(cat "$work"/rate-$x-* | grep -v nan | median) cpu_s_per_1000=$(cat "$work"/cpu-$x-* | median)"
+done
