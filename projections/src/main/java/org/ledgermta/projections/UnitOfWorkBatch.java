@@ -12,8 +12,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * a message records {@code DeliveryAttemptedEvent} and {@code MessageDeliveredEvent} together. A view that
  * collects its changes here writes them in one round trip when the batch prepares its commit, still inside
  * the unit of work of the command, so the view is never behind what was acknowledged. Outside a unit of
- * work (a replay calling the handlers, a test) there is no batch: {@link #pending()} answers null and the
- * caller writes at once.
+ * work (a replay calling the handlers, a test), or after its handlers (an after-commit step that reads the
+ * view), there is no batch: {@link #pending()} answers null and the caller reads and writes the store at once.
  *
  * @param <T> what the view collects (for instance the entries changed, by id)
  */
@@ -34,12 +34,18 @@ public final class UnitOfWorkBatch<T> {
         this.write = write;
     }
 
-    /** The changes collected in the current batch, or null when no unit of work is running. */
+    /**
+     * The changes collected in the current batch, or null when there is no batch to collect them in: no unit
+     * of work is running, or the current one is past its handlers (an after-commit step reading the view).
+     */
     public T pending() {
         if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        if (unitOfWork.phase() != UnitOfWork.Phase.STARTED) {
+            return null;
+        }
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             T changes = empty.get();
             unitOfWork.onPrepareCommit(u -> write.accept(changes));
