@@ -27,7 +27,13 @@ start_ledgermta() {
         --mta.hostname=ledgermta.bench --logging.level.root=WARN "$@" >"$log" 2>&1 &
     pid=$!
     for _ in $(seq 600); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.2; done
-    kill -0 "$pid" 2>/dev/null || { echo "bench: ledgermta did not start:" >&2; tail -n 20 "$log" >&2; exit 1; }
+    if ! kill -0 "$pid" 2>/dev/null; then
+        # the work directory goes with the exit: keep the whole log, and show the causes, not only the tail
+        cp "$log" "${TMPDIR:-/tmp}/ledgermta-bench-failed.log"
+        echo "bench: ledgermta did not start (whole log: ${TMPDIR:-/tmp}/ledgermta-bench-failed.log):" >&2
+        grep -E '^(Caused by|[A-Za-z.]+(Exception|Error))' "$log" | head -n 10 >&2 || true
+        exit 1
+    fi
 }
 
 stop_ledgermta() {
