@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Does the embedded store open again after a deep queue? N messages injected with smtp-source (delivery
+# paused, so every message stays queued), a clean stop, a start on the same data directory: prints the store
+# file's size and whether the service came back, with the causes when it did not. Keeps the data directory
+# (DIR, default a new temporary one) for a post-mortem.
+#
+#   bench/reopen.sh [-n MESSAGES] [-d DIR]          (defaults 100000, a new temporary directory)
+#
+# At 100,000 (2026-11-29, ~96,000 injected) the start failed with "MVStoreException: Chunk 22368 not found".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+. bin/lib.sh
+. bench/lib.sh
+N=100000 DIR=
+while getopts "n:d:" opt; do
+    case $opt in
+        n) N=$OPTARG ;; d) DIR=$OPTARG ;;
+        *) sed -n '2,9p' "$0"; exit 2 ;;
+    esac
+done
+select_jdk
+ensure_local_redis
+bench_jar
+DIR=${DIR:-$(mktemp -d)}
+start_ledgermta "$DIR/data" "$DIR/first.log" --mta.delivery.enabled=false
+echo "injecting $N messages into $DIR/data ($(date -u +%T))"
+/usr/sbin/smtp-source -s 20 -m "$N" -l 10000 -N -f bench-sender@example.org -t bench-rcpt@example.com \
+    -M bench-client.example "127.0.0.1:$PORT"
+echo "queued: $(curl -sS "http://127.0.0.1:$HTTP_PORT/actuator/prometheus" | awk '/^ledgermta_queue_depth / { print int($2) }')"
+stop_ledgermta
+echo "stopped ($(date -u +%T)); store file: $(du -h "$DIR/data/ledger.mv.db" | cut -f1)"
+if (start_ledgermta "$DIR/data" "$DIR/second.log" --mta.delivery.enabled=false; echo "reopened: yes"; kill "$pid"; wait "$pid") ; then
+    :
+else
+    echo "reopened: NO (log: $DIR/second.log)"
+    exit 1
+fi
