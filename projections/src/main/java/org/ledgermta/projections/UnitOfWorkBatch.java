@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A view's writes for one batch of events, handed to the store once at the end of the batch.
@@ -19,6 +21,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class UnitOfWorkBatch<T> {
 
+    private static final Logger log = LoggerFactory.getLogger(UnitOfWorkBatch.class);
+
+    private final String name;
     private final String resourceKey;
     private final Supplier<T> empty;
     private final Consumer<T> write;
@@ -29,6 +34,7 @@ public final class UnitOfWorkBatch<T> {
      * @param write writes the collected changes; called once per batch that collected any
      */
     public UnitOfWorkBatch(String name, Supplier<T> empty, Consumer<T> write) {
+        this.name = name;
         this.resourceKey = UnitOfWorkBatch.class.getName() + ":" + name;
         this.empty = empty;
         this.write = write;
@@ -48,8 +54,16 @@ public final class UnitOfWorkBatch<T> {
         }
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             T changes = empty.get();
-            unitOfWork.onPrepareCommit(u -> write.accept(changes));
+            unitOfWork.onPrepareCommit(u -> writeLoggingFailure(changes));
             return changes;
         });
+    }
+
+    private void writeLoggingFailure(T changes) {
+        try {
+            write.accept(changes);
+        } catch (RuntimeException e) {
+            log.error("{}: the changes of a batch of events were not written: {} ({})", name, changes, e.toString());
+        }
     }
 }

@@ -31,6 +31,20 @@ class UnitOfWorkBatchTest {
     }
 
     @Test
+    void aBatchThatCannotBeWrittenDoesNotFailTheUnitOfWork() {
+        UnitOfWorkBatch<List<String>> failing = new UnitOfWorkBatch<>("failing", ArrayList::new, changes -> {
+            throw new IllegalStateException("store unavailable");
+        });
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        failing.pending().add("attempted");
+
+        unitOfWork.commit();
+
+        assertThat(unitOfWork.isRolledBack()).isFalse();
+        assertThat(unitOfWork.phase()).isEqualTo(UnitOfWork.Phase.CLOSED);
+    }
+
+    @Test
     void withoutAUnitOfWorkThereIsNoBatch() {
         assertThat(batch.pending()).isNull();
     }

@@ -33,8 +33,6 @@ import org.ledgermta.domain.message.MessageHeldEvent;
 import org.ledgermta.domain.message.MessageReleasedEvent;
 import org.ledgermta.domain.message.MessageId;
 import org.ledgermta.projections.UnitOfWorkBatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The queue as the ledger says it is: one document per message in {@code queue_view}. The dispatcher
@@ -53,7 +51,6 @@ public final class QueueView {
      * through: the store is written first, then the copy here. Bounded; a miss reads the store as before.
      */
     private static final int RECENT_ENTRIES = 10_000;
-    private static final Logger log = LoggerFactory.getLogger(QueueView.class);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> collection;
@@ -224,10 +221,8 @@ public final class QueueView {
         try {
             collection.bulkWrite(replacements);
         } catch (RuntimeException e) {
-            // as for any failing handler: the fact is recorded, the view of it is not; a replay rebuilds it
-            log.error("queue view: entries {} not written: {}", entries.keySet(), e.toString());
-            entries.keySet().forEach(recent::remove);
-            return;
+            entries.keySet().forEach(recent::remove); // what the store now holds is not known here
+            throw e;
         }
         recent.putAll(entries);
     }

@@ -23,8 +23,6 @@ import org.ledgermta.domain.message.DeliveryAttemptedEvent;
 import org.ledgermta.domain.message.MessageAcceptedEvent;
 import org.ledgermta.domain.message.RecipientResult;
 import org.ledgermta.projections.UnitOfWorkBatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Delivery counts per egress IP, per egress IP and receiving provider, and per account, in one-minute
@@ -33,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each bucket is one document of {@value #COLLECTION}, {@code _id} = kind|key|epoch-minute, its counters
  * raised with {@code $inc} in an upsert by {@code _id} (see {@link MongoStatisticsStore}); a copy is kept
  * in memory for the queries. The buckets one batch of events raises (an attempt counts under its IP, its
- * IP and provider, and its account) are written together at the end of the batch ({@link UnitOfWorkBatch}). {@link #load(Instant)} reads the buckets back after a restart. Buckets
+ * IP and provider, and its account) are written together at the end of the batch ({@link UnitOfWorkBatch}).
+ * {@link #load(Instant)} reads the buckets back after a restart. Buckets
  * older than 24 hours before the latest event seen are dropped as later events arrive. Delivery attempts do
  * not name the account: the account of each message accepted since the start is kept in memory (bounded),
  * and an older one is read from the queue view, which keeps every message's account anyway.
@@ -84,8 +83,6 @@ public final class DeliveryStatistics {
             return series.id(minute);
         }
     }
-
-    private static final Logger log = LoggerFactory.getLogger(DeliveryStatistics.class);
 
     private final StatisticsStore store;
     private final UnitOfWorkBatch<Map<Bucket, Map<String, Long>>> batch =
@@ -287,13 +284,8 @@ public final class DeliveryStatistics {
         }
         Map<String, Map<String, Long>> byId = new LinkedHashMap<>();
         increments.forEach((bucket, counts) -> byId.put(bucket.id(), counts));
-        try {
-            // the store first: when it refuses, memory does not count what a restart would not find
-            store.increment(byId);
-        } catch (RuntimeException e) {
-            log.error("delivery statistics: counts {} not stored: {}", byId, e.toString());
-            return;
-        }
+        // the store first: when it refuses, memory does not count what a restart would not find
+        store.increment(byId);
         long newestMinute = Long.MIN_VALUE;
         boolean newMinute = false;
         synchronized (this) {
