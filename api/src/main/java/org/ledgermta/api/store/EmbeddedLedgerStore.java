@@ -16,17 +16,18 @@ import org.slf4j.LoggerFactory;
  * The embedded default: mongo-java-server with its H2 backend, persisting under the data directory and
  * reached like any MongoDB through a {@code mongodb://} URI on loopback.
  *
- * <p>The H2 backend only writes to disk when the MVStore commits, which it does in the background about
+ * <p>The H2 backend only writes to disk when the MVStore commits, which H2 would do in the background about
  * once a second: after a kill -9 the last second of acknowledged writes was measured gone. So the store
- * is opened here and {@link #durabilityBarrier()} commits and fsyncs it, grouped, before anything is
- * acknowledged.
+ * is opened here without H2's background thread, and {@link #durabilityBarrier()} commits and fsyncs it,
+ * grouped, before anything is acknowledged; the same thread flushes writes nobody waited for and compacts
+ * ({@link StoreMaintenance}). Every version being fsynced, an emptied chunk is reused at once (H2 kept it
+ * 45 s, which at a relay's write rate held gigabytes).
  *
  * <p>A long read (a query no unique index answers walks the whole collection) once found the chunks under
  * it freed by the commits meanwhile ({@code Chunk N not found}); {@link VersionPinningH2Backend} keeps
- * them until the read is done. The MVStore's own settings stay H2's defaults: they are runtime settings,
- * not part of the file, so a store written before opens as it did. Its unique indexes compare keys without
- * serializing them again on every comparison ({@link LedgerH2Backend}, {@link IndexKeyType}): same bytes,
- * same order, same files.
+ * them until the read is done. These are runtime settings, not part of the file: a store written before
+ * opens as it did. Its unique indexes compare keys without serializing them again on every comparison
+ * ({@link LedgerH2Backend}, {@link IndexKeyType}): same bytes, same order, same files.
  */
 public final class EmbeddedLedgerStore implements AutoCloseable {
 
@@ -57,19 +58,23 @@ public final class EmbeddedLedgerStore implements AutoCloseable {
         }
         MVStore mvStore;
         try {
-            mvStore = new MVStore.Builder().fileName(file.toString()).open();
+            mvStore = new MVStore.Builder().fileName(file.toString())
+                    // no background thread: nothing but the group commit below writes to the file
+                    .autoCommitDisabled().autoCommitBufferSize(0)
+                    .open();
         } catch (MVStoreException e) {
             throw new IllegalStateException("mta.data-dir: cannot open the embedded store " + file
                     + " (is another instance using this directory?): " + e.getMessage(), e);
         }
+        // every version is fsynced before the next is written, so an emptied chunk needs no grace time
+        mvStore.setRetentionTime(0);
         H2Backend backend = new LedgerH2Backend(mvStore);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        GroupCommit groupCommit = new GroupCommit(() -> {
-            mvStore.commit();
-            mvStore.sync();
-        }, flushTimeout, "ledger-group-commit");
+        StoreMaintenance maintenance = new StoreMaintenance(mvStore);
+        GroupCommit groupCommit = new GroupCommit(maintenance::flush, maintenance::housekeeping, flushTimeout,
+                "ledger-group-commit");
         log.info("Embedded ledger store {} listening on {}", file, address);
         return new EmbeddedLedgerStore(mvStore, backend, server, address, groupCommit);
     }

@@ -4,20 +4,31 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for a store that only reaches the disk when told to. Every caller takes a ticket after
  * its write has returned; one committer thread flushes on behalf of every ticket taken before its flush
  * began, so concurrent writers share one fsync instead of queueing for one each.
+ *
+ * <p>The same thread runs the store's housekeeping between flushes (after the waiting writers have been
+ * released) and, when nobody asks for a flush, once per {@link #IDLE_WAIT}: the store's maintenance then
+ * never runs concurrently with a flush.
  */
 final class GroupCommit implements DurabilityBarrier, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     /** The flush itself: commit and fsync. */
     interface Flush {
         void run() throws Exception;
     }
 
+    static final Duration IDLE_WAIT = Duration.ofMillis(250);
+
     private final Flush flush;
+    private final Flush housekeeping;
     private final Duration timeout;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition requested = lock.newCondition();
@@ -30,7 +41,13 @@ final class GroupCommit implements DurabilityBarrier, AutoCloseable {
     private boolean closed;
 
     GroupCommit(Flush flush, Duration timeout, String threadName) {
+        this(flush, () -> { }, timeout, threadName);
+    }
+
+    /** {@code housekeeping} runs on the committer thread between flushes and when idle; a failure is logged. */
+    GroupCommit(Flush flush, Flush housekeeping, Duration timeout, String threadName) {
         this.flush = flush;
+        this.housekeeping = housekeeping;
         this.timeout = timeout;
         this.committer = Thread.ofPlatform().daemon().name(threadName).start(this::commitLoop);
     }
@@ -68,51 +85,64 @@ final class GroupCommit implements DurabilityBarrier, AutoCloseable {
             long target;
             lock.lock();
             try {
-                while (lastTicket == lastDurable && !closed) {
-                    requested.await(1, TimeUnit.SECONDS);
+                if (lastTicket == lastDurable && !closed) {
+                    requested.await(IDLE_WAIT.toNanos(), TimeUnit.NANOSECONDS);
                 }
                 if (closed) {
                     completed.signalAll();
                     return;
                 }
-                target = lastTicket;
+                target = lastTicket > lastDurable ? lastTicket : -1;
             } catch (InterruptedException e) {
                 return;
             } finally {
                 lock.unlock();
             }
-            Exception failure = null;
-            try {
-                flush.run();
-            } catch (Exception e) {
-                failure = e;
+            if (target >= 0 && !flushFor(target)) {
+                return;
             }
+            try {
+                housekeeping.run();
+            } catch (Exception e) {
+                log.warn("ledger store housekeeping failed (retried on the next round): {}", e.toString());
+            }
+        }
+    }
+
+    /** Flushes for every ticket up to {@code target}; false when interrupted. */
+    private boolean flushFor(long target) {
+        Exception failure = null;
+        try {
+            flush.run();
+        } catch (Exception e) {
+            failure = e;
+        }
+        lock.lock();
+        try {
+            if (failure == null) {
+                lastDurable = Math.max(lastDurable, target);
+            } else {
+                lastFailure = failure;
+                failedTicket = target;
+            }
+            completed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (failure != null) {
             lock.lock();
             try {
-                if (failure == null) {
-                    lastDurable = Math.max(lastDurable, target);
-                } else {
-                    lastFailure = failure;
-                    failedTicket = target;
+                // Wait for a new ticket before trying again, so a broken disk does not spin a core.
+                while (lastTicket == target && !closed) {
+                    requested.await(1, TimeUnit.SECONDS);
                 }
-                completed.signalAll();
+            } catch (InterruptedException e) {
+                return false;
             } finally {
                 lock.unlock();
             }
-            if (failure != null) {
-                lock.lock();
-                try {
-                    // Wait for a new ticket before trying again, so a broken disk does not spin a core.
-                    while (lastTicket == target && !closed) {
-                        requested.await(1, TimeUnit.SECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                } finally {
-                    lock.unlock();
-                }
-            }
         }
+        return true;
     }
 
     @Override

@@ -20,8 +20,8 @@ class LongReadsDuringHeavyWritesKeepTheStoreReadableTest {
 
     @Test
     void everyScanSucceedsAndEveryAcknowledgedEventIsThereAfterAReopen() throws Exception {
-        // H2 frees an unused chunk once it was written longer ago than the retention time (45 s), so in a
-        // store that has run a minute every old chunk is past it; a retention of 0 gets there at once.
+        // H2 frees an unused chunk once it was written longer ago than the retention time; the embedded store
+        // now runs with 0 (StoreMaintenance), as a store that had run a minute was past H2's default 45 s.
         ChurnAndScan.Settings settings = new ChurnAndScan.Settings(15_000, 2, 2, 1, Duration.ofSeconds(30),
                 10_000, 600, 50, Duration.ZERO);
 
