@@ -11,19 +11,14 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -132,7 +127,7 @@ final class ChurnAndScan {
                 failures.add("close: " + e);
             }
         }
-        fileBytes = fileSize();
+        fileBytes = StoreLoad.storeFileBytes(dataDir);
         long eventsAfterReopen;
         long missing;
         try (EmbeddedLedgerStore reopened = EmbeddedLedgerStore.open(dataDir, Duration.ofSeconds(30));
@@ -162,7 +157,7 @@ final class ChurnAndScan {
         List<Document> batch = new ArrayList<>();
         for (int i = 0; i < settings.prefilledEvents(); i++) {
             String id = "prefilled-%07d".formatted(i);
-            batch.add(event(id, 0, "MessageAcceptedEvent"));
+            batch.add(StoreLoad.event(id, 0, "MessageAcceptedEvent", settings.eventPayloadBytes()));
             acknowledged.add(id + "/0");
             if (batch.size() == 1000 || i == settings.prefilledEvents() - 1) {
                 events.insertMany(batch);
@@ -185,8 +180,8 @@ final class ChurnAndScan {
             String id = "m-%d-%07d".formatted(lane, i);
             try {
                 bodies.insertOne(new Document("_id", "body-" + id)
-                        .append("data", new Binary(bytes(settings.bodyBytes()))));
-                events.insertOne(event(id, 0, "MessageAcceptedEvent"));
+                        .append("data", new Binary(StoreLoad.randomBytes(settings.bodyBytes()))));
+                events.insertOne(StoreLoad.event(id, 0, "MessageAcceptedEvent", settings.eventPayloadBytes()));
                 queue.insertOne(new Document("_id", id).append("state", "queued").append("attempts", 0));
                 barrier.awaitDurable();
                 accepted.incrementAndGet();
@@ -194,8 +189,8 @@ final class ChurnAndScan {
                 undelivered.add(id);
                 if (undelivered.size() > settings.undeliveredPerWriter()) {
                     String done = undelivered.poll();
-                    events.insertOne(event(done, 1, "DeliveryAttemptedEvent"));
-                    events.insertOne(event(done, 2, "MessageDeliveredEvent"));
+                    events.insertOne(StoreLoad.event(done, 1, "DeliveryAttemptedEvent", settings.eventPayloadBytes()));
+                    events.insertOne(StoreLoad.event(done, 2, "MessageDeliveredEvent", settings.eventPayloadBytes()));
                     queue.deleteOne(Filters.eq("_id", done));
                     bodies.deleteOne(Filters.eq("_id", "body-" + done));
                     tokens.updateOne(Filters.eq("_id", "delivery-" + lane), Updates.set("index", i),
@@ -234,15 +229,6 @@ final class ChurnAndScan {
         }
     }
 
-    private Document event(String aggregate, int sequence, String type) {
-        return new Document("aggregateIdentifier", aggregate)
-                .append("sequenceNumber", sequence)
-                .append("type", "OutboundMessage")
-                .append("eventIdentifier", UUID.randomUUID().toString())
-                .append("timestamp", Instant.now().toString())
-                .append("payloadType", "org.ledgermta.domain.message." + type)
-                .append("serializedPayload", "x".repeat(settings.eventPayloadBytes()));
-    }
 
     /** A range query with a sort: the stand-in answers it by reading every document of the collection. */
     private void scan(MongoCollection<Document> events) {
@@ -268,7 +254,7 @@ final class ChurnAndScan {
                         + " %d, write failures %d, file %.1f MB, fill rate %d%%, chunks fill rate %d%%, chunks %d,"
                         + " version %d%n",
                 accepted.get(), acknowledged.size(), viewWrites.get(), scanMillis.size(), scanFailures.get(),
-                writeFailures.get(), fileSize() / 1e6, fileStore.getFillRate(), fileStore.getChunksFillRate(),
+                writeFailures.get(), StoreLoad.storeFileBytes(dataDir) / 1e6, fileStore.getFillRate(), fileStore.getChunksFillRate(),
                 chunks, mvStore.getCurrentVersion());
     }
 
@@ -279,19 +265,7 @@ final class ChurnAndScan {
         }
     }
 
-    private long fileSize() {
-        try {
-            return Files.size(dataDir.resolve(EmbeddedLedgerStore.FILE_NAME));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static byte[] bytes(int size) {
-        byte[] bytes = new byte[size];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
-    }
 
     private static void pause() {
         try {
