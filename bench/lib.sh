@@ -20,7 +20,7 @@ start_ledgermta() {
     shift 2
     # IPv4 sockets: the harness looks for 127.0.0.1:PORT in ss, not the IPv4-mapped [::ffff:127.0.0.1]
     # shellcheck disable=SC2086 # LEDGERMTA_JAVA_OPTS is a list of options
-    "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true -Xmx512m ${LEDGERMTA_JAVA_OPTS:-} -jar "$jar" --mta.data-dir="$data" \
+    "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true -XX:+ExitOnOutOfMemoryError -Xmx512m ${LEDGERMTA_JAVA_OPTS:-} -jar "$jar" --mta.data-dir="$data" \
         --mta.smtp.listen=127.0.0.1:$PORT --server.port=$HTTP_PORT --server.address=127.0.0.1 \
         --mta.api.operator-token="$TOKEN" \
         --mta.routes='*=127.0.0.1:2526' --mta.egress.ips=127.0.0.1 --mta.warm-up.default-plan=none --mta.accounts.bench.networks=127.0.0.1/32 \
@@ -51,10 +51,14 @@ api() { # METHOD PATH
 
 # p50_ms p99_ms events_per_s events delivered not_delivered first_attempt_stages, from the ledger's own
 # timestamps, of what was recorded since $1; the stages of the first attempts as
-# intake:P50/P99,queued:P50/P99,smtp:P50/P99,recording:P50/P99 (ms; see LedgerTimings)
+# intake:P50/P99,queued:P50/P99,smtp:P50/P99,recording:P50/P99 (ms; see LedgerTimings). When the service
+# answers with an error instead, every field is "na" and the answer goes to stderr.
 ledger_timings() {
-    api GET "/api/v1/ledger/timings?since=$1" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin)
-f=d["firstAttempt"]
+    api GET "/api/v1/ledger/timings?since=$1" | /usr/bin/python3 -c 'import json,sys; raw=sys.stdin.read()
+try:
+    d=json.loads(raw); f=d["firstAttempt"]
+except (ValueError, KeyError):
+    sys.stderr.write("ledger timings: no report: %s\n" % raw[:500]); print(" ".join(["na"] * 7)); sys.exit(0)
 stages=",".join("%s:%s/%s" % (n, f[k]["p50Millis"], f[k]["p99Millis"]) for n, k in
     (("intake", "intake"), ("queued", "queued"), ("smtp", "transaction"), ("recording", "recording")))
 print(d["p50Millis"], d["p99Millis"], round(d["eventsPerSecond"], 1), d["events"], d["delivered"], d["notDelivered"], stages)'

@@ -29,12 +29,16 @@ ensure_local_redis
 "$BENCH/postfix-peer.sh" install >/dev/null
 bench_jar
 work=$(mktemp -d) data=$(mktemp -d)/data sink=
-trap 'kill ${pid:-} ${sink:-} 2>/dev/null || true; rm -rf "$work" "$(dirname "$data")"' EXIT
+# the service's logs are kept (in ${TMPDIR:-/tmp}/ledgermta-queue-logs) for a post-mortem
+trap 'kill ${pid:-} ${sink:-} 2>/dev/null || true; mkdir -p "${TMPDIR:-/tmp}/ledgermta-queue-logs"
+      cp "$work"/*.log "${TMPDIR:-/tmp}/ledgermta-queue-logs/" 2>/dev/null || true; rm -rf "$work" "$(dirname "$data")"' EXIT
 rate() { sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p'; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 depth() { curl -sS "http://127.0.0.1:$HTTP_PORT/actuator/prometheus" | awk '/^ledgermta_queue_depth / { print int($2) }'; }
 stored() { curl -sS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT/api/v1/ledger/timings?since=1970-01-01T00:00:00Z" \
-    | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["events"])'; }
+    | /usr/bin/python3 -c 'import json,sys; raw=sys.stdin.read()
+try: print(json.loads(raw)["events"])
+except (ValueError, KeyError): sys.stderr.write("ledger timings: no report: %s\n" % raw[:500]); print("na")'; }
 
 start_ledgermta "$data" "$work/relay.log"
 empty=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 900 127.0.0.1:$PORT | rate)
