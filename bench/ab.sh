@@ -6,6 +6,7 @@
 #   bench/ab.sh A.jar B.jar [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS]   (defaults 3, 5000, 10000, 20)
 #
 # Build a jar of another commit with: git worktree add /tmp/a COMMIT && (cd /tmp/a && ./mvnw -q -B -DskipTests package)
+# A_JAVA_OPTS and B_JAVA_OPTS add JVM options to one side only (e.g. the same jar with two heap sizes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/lib.sh
@@ -24,9 +25,9 @@ ensure_local_redis
 work=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 one() { # LABEL JAR RUN
-    local line cpu rss
+    local line cpu rss opts_var="$1_JAVA_OPTS"
     jar=$2
-    start_ledgermta "$work/data-$1-$3" "$work/$1-$3.log"
+    LEDGERMTA_JAVA_OPTS="${LEDGERMTA_JAVA_OPTS:-} ${!opts_var:-}" start_ledgermta "$work/data-$1-$3" "$work/$1-$3.log"
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
     cpu=$(cpu_seconds); rss=$(peak_rss_mb)
     stop_ledgermta
