@@ -18,6 +18,11 @@ bench_jar() {
 start_ledgermta() {
     local data=$1 log=$2
     shift 2
+    # the readiness check below is a connect to $PORT: another service already there would pass it
+    if (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null; then
+        echo "bench: something already listens on 127.0.0.1:$PORT (an earlier bench's service?): stop it first" >&2
+        exit 1
+    fi
     # IPv4 sockets: the harness looks for 127.0.0.1:PORT in ss, not the IPv4-mapped [::ffff:127.0.0.1]
     # shellcheck disable=SC2086 # LEDGERMTA_JAVA_OPTS is a list of options
     "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true -XX:+ExitOnOutOfMemoryError -Xmx512m ${LEDGERMTA_JAVA_OPTS:-} -jar "$jar" --mta.data-dir="$data" \

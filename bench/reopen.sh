@@ -6,7 +6,9 @@
 #
 #   bench/reopen.sh [-n MESSAGES] [-d DIR]          (defaults 100000, a new temporary directory)
 #
-# At 100,000 (2026-11-29, ~96,000 injected) the start failed with "MVStoreException: Chunk 22368 not found".
+# At 100,000 (2026-11-29, ~96,000 injected, a loaded machine, ec46099) the start failed once with
+# "MVStoreException: Chunk 22368 not found"; since then it reopened each time (5776211 on a quiet machine;
+# ce66183's code writing under six busy loops, see bench/RESULTS.md).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . bin/lib.sh

@@ -40,10 +40,6 @@ final class GroupCommit implements DurabilityBarrier, AutoCloseable {
     private long failedTicket = -1;
     private boolean closed;
 
-    GroupCommit(Flush flush, Duration timeout, String threadName) {
-        this(flush, () -> { }, timeout, threadName);
-    }
-
     /** {@code housekeeping} runs on the committer thread between flushes and when idle; a failure is logged. */
     GroupCommit(Flush flush, Flush housekeeping, Duration timeout, String threadName) {
         this.flush = flush;
