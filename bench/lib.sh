@@ -69,4 +69,7 @@ stages=",".join("%s:%s/%s" % (n, f[k]["p50Millis"], f[k]["p99Millis"]) for n, k 
 print(d["p50Millis"], d["p99Millis"], round(d["eventsPerSecond"], 1), d["events"], d["delivered"], d["notDelivered"], stages)'
 }
 
+# the queue depth the service reports (ledgermta_queue_depth on /actuator/prometheus)
+queue_depth() { curl -sS "http://127.0.0.1:$HTTP_PORT/actuator/prometheus" | awk '/^ledgermta_queue_depth / { print int($2) }'; }
+
 now_iso() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }

@@ -34,11 +34,7 @@ trap 'kill ${pid:-} ${sink:-} 2>/dev/null || true; mkdir -p "${TMPDIR:-/tmp}/led
       cp "$work"/*.log "${TMPDIR:-/tmp}/ledgermta-queue-logs/" 2>/dev/null || true; rm -rf "$work" "$(dirname "$data")"' EXIT
 rate() { sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p'; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
-depth() { curl -sS "http://127.0.0.1:$HTTP_PORT/actuator/prometheus" | awk '/^ledgermta_queue_depth / { print int($2) }'; }
-stored() { curl -sS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT/api/v1/ledger/timings?since=1970-01-01T00:00:00Z" \
-    | /usr/bin/python3 -c 'import json,sys; raw=sys.stdin.read()
-try: print(json.loads(raw)["events"])
-except (ValueError, KeyError): sys.stderr.write("ledger timings: no report: %s\n" % raw[:500]); print("na")'; }
+stored() { ledger_timings 1970-01-01T00:00:00Z | cut -d' ' -f4; } # events in the ledger, or na
 
 start_ledgermta "$data" "$work/relay.log"
 empty=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 900 127.0.0.1:$PORT | rate)
@@ -58,7 +54,7 @@ while [ "$queued" -lt "$Q" ]; do
     queued=$((queued + k))
 done
 sleep 2
-echo "queued=$(depth) rss_mb=$(rss_mb) peak_rss_mb=$(peak_rss_mb) cpu_s=$(cpu_seconds)"
+echo "queued=$(queue_depth) rss_mb=$(rss_mb) peak_rss_mb=$(peak_rss_mb) cpu_s=$(cpu_seconds)"
 stop_ledgermta
 
 /usr/sbin/smtp-sink -c -u nobody 127.0.0.1:2526 2048 > /dev/null 2>&1 &
@@ -67,7 +63,7 @@ t0=$EPOCHREALTIME
 start_ledgermta "$data" "$work/drain.log"
 t_up=$EPOCHREALTIME
 since=$(now_iso)
-until [ "$(depth)" = 0 ]; do sleep 1; done
+until [ "$(queue_depth)" = 0 ]; do sleep 1; done
 t_done=$EPOCHREALTIME
 read -r p50 p99 evs events delivered left _ < <(ledger_timings "$since")
 echo "drain: $Q queued messages delivered in $(elapsed "$t0" "$t_done") s from start ($(elapsed "$t0" "$t_up") s to SMTP up)," \

@@ -28,14 +28,10 @@ start_ledgermta "$DIR/data" "$DIR/first.log" --mta.delivery.enabled=false
 echo "injecting $N messages into $DIR/data ($(date -u +%T))"
 /usr/sbin/smtp-source -s 20 -m "$N" -l 10000 -N -f bench-sender@example.org -t bench-rcpt@example.com \
     -M bench-client.example "127.0.0.1:$PORT"
-queue_depth() { curl -sS "http://127.0.0.1:$HTTP_PORT/actuator/prometheus" | awk '/^ledgermta_queue_depth / { print int($2) }'; }
 echo "queued: $(queue_depth)"
 stop_ledgermta
 echo "stopped ($(date -u +%T)); store file: $(du -h "$DIR/data/ledger.mv.db" | cut -f1)"
-if start_ledgermta "$DIR/data" "$DIR/second.log" --mta.delivery.enabled=false; then
-    echo "reopened: yes; queued: $(queue_depth)"
-    stop_ledgermta
-else
-    echo "reopened: NO (log: $DIR/second.log)"
-    exit 1
-fi
+# a start that fails exits here with its causes and the path of its whole log
+start_ledgermta "$DIR/data" "$DIR/second.log" --mta.delivery.enabled=false
+echo "reopened: yes; queued: $(queue_depth)"
+stop_ledgermta

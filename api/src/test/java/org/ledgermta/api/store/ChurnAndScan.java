@@ -254,8 +254,8 @@ final class ChurnAndScan {
                         + " %d, write failures %d, file %.1f MB, fill rate %d%%, chunks fill rate %d%%, chunks %d,"
                         + " version %d%n",
                 accepted.get(), acknowledged.size(), viewWrites.get(), scanMillis.size(), scanFailures.get(),
-                writeFailures.get(), StoreLoad.storeFileBytes(dataDir) / 1e6, fileStore.getFillRate(), fileStore.getChunksFillRate(),
-                chunks, mvStore.getCurrentVersion());
+                writeFailures.get(), StoreLoad.storeFileBytes(dataDir) / 1e6, fileStore.getFillRate(),
+                fileStore.getChunksFillRate(), chunks, mvStore.getCurrentVersion());
     }
 
     private void keep(String failure) {

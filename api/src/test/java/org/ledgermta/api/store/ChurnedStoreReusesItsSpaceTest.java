@@ -36,7 +36,8 @@ class ChurnedStoreReusesItsSpaceTest {
             MongoCollection<Document> bodies = client.getDatabase("ledger").getCollection("message_bodies");
             for (int i = 0; i < 4_000; i++) {
                 String id = "message-" + (i % WORKING_SET);
-                bodies.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("data", new Binary(StoreLoad.randomBytes(BODY_BYTES))),
+                bodies.replaceOne(Filters.eq("_id", id),
+                        new Document("_id", id).append("data", new Binary(StoreLoad.randomBytes(BODY_BYTES))),
                         new ReplaceOptions().upsert(true));
                 store.durabilityBarrier().awaitDurable();
             }

@@ -126,7 +126,8 @@ final class DeepQueue {
         for (long i = next.getAndIncrement(); i < settings.messages(); i = next.getAndIncrement()) {
             String id = "message-%08d".formatted(i);
             try {
-                bodies.insertOne(new Document("_id", id).append("data", new Binary(StoreLoad.randomBytes(settings.bodyBytes()))));
+                bodies.insertOne(new Document("_id", id)
+                        .append("data", new Binary(StoreLoad.randomBytes(settings.bodyBytes()))));
                 events.insertMany(List.of(StoreLoad.event(id, 0, "MessageAcceptedEvent", 600),
                         StoreLoad.event(id, 1, "MessageSignatureSkippedEvent", 600)));
                 barrier.awaitDurable();
@@ -155,8 +156,8 @@ final class DeepQueue {
     private void progress(MVStore mvStore, long start) {
         System.err.printf("deep queue: accepted %d in %d s, file %.1f MB, fill rate %d%%, chunks fill rate %d%%,"
                         + " version %d%n", accepted.get(), (System.nanoTime() - start) / 1_000_000_000L,
-                StoreLoad.storeFileBytes(dataDir) / 1e6, mvStore.getFileStore().getFillRate(), mvStore.getFileStore().getChunksFillRate(),
-                mvStore.getCurrentVersion());
+                StoreLoad.storeFileBytes(dataDir) / 1e6, mvStore.getFileStore().getFillRate(),
+                mvStore.getFileStore().getChunksFillRate(), mvStore.getCurrentVersion());
     }
 
 }

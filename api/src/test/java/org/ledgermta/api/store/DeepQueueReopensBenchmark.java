@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link DeepQueue} at the bench's size (bench/reopen.sh without SMTP and Axon in front), not a test: its name
  * keeps it out of surefire's default includes. Run it alone:
- * <pre>./mvnw -q -B -o -pl api -am verify -Dtest=DeepQueueReopensBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -q -B -o -pl api -am verify -Dtest=DeepQueueReopensBenchmark \
+ *     -Dsurefire.failIfNoSpecifiedTests=false</pre>
  * Settings ({@code -Dname=value}, defaults in brackets): {@code deep.messages} [100000], {@code deep.writers}
  * [20], {@code deep.body-bytes} [10000], {@code deep.data-dir} [a temporary directory, deleted after a pass].
  * The figures go to stdout and {@code api/target/deep-queue.txt}. With the defaults, on a quiet machine

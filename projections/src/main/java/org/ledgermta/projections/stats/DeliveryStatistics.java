@@ -32,9 +32,8 @@ import org.ledgermta.projections.UnitOfWorkBatch;
  * raised with {@code $inc} in an upsert by {@code _id} (see {@link MongoStatisticsStore}); a copy is kept
  * in memory for the queries. The buckets one batch of events raises (an attempt counts under its IP, its
  * IP and provider, and its account) are written together at the end of the batch ({@link UnitOfWorkBatch}).
- * {@link #load(Instant)} reads the buckets back after a restart. Buckets
- * older than 24 hours before the latest event seen are dropped as later events arrive. Delivery attempts do
- * not name the account: the account of each message accepted since the start is kept in memory (bounded),
+ * {@link #load(Instant)} reads the buckets back after a restart. Buckets older than 24 hours before the
+ * latest event seen are dropped as later events arrive. Delivery attempts do not name the account: the account of each message accepted since the start is kept in memory (bounded),
  * and an older one is read from the queue view, which keeps every message's account anyway.
  *
  * <p>The receiving provider is, until the warm-up issue's provider data file exists, the MX host's last two
