@@ -25,9 +25,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A long read (a query no unique index answers walks the whole collection) once found the chunks under
  * it freed by the commits meanwhile ({@code Chunk N not found}); {@link VersionPinningH2Backend} keeps
- * them until the read is done. These are runtime settings, not part of the file: a store written before
- * opens as it did. Its unique indexes compare keys without serializing them again on every comparison
- * ({@link LedgerH2Backend}, {@link IndexKeyType}): same bytes, same order, same files.
+ * them until the read is done. These are runtime settings, not part of the file.
+ *
+ * <p>Documents and their positions are stored as BSON instead of Java serialization ({@link BsonDataType}),
+ * and so are a new store's unique-index keys ({@link BsonIndexKeyType}); a store written before keeps its
+ * Java-serialized keys, compared without serializing them on every comparison ({@link IndexKeyType},
+ * {@link IndexKeyFormat}). Such a store opens and reads as it did, but a file written now no longer opens
+ * with mongo-java-server's stock backend ({@link LedgerH2Backend}).
  */
 public final class EmbeddedLedgerStore implements AutoCloseable {
 

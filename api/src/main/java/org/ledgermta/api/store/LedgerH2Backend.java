@@ -4,8 +4,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import org.h2.mvstore.MVStore;
 
 /**
- * The embedded store's backend: mongo-java-server's H2 backend with {@link LedgerH2Database}s (same files,
- * cheaper index look-ups), every request keeping its MVStore version readable ({@link VersionPinningH2Backend}).
+ * The embedded store's backend: mongo-java-server's H2 backend with {@link LedgerH2Database}s (cheaper index
+ * look-ups, documents as BSON), every request keeping its MVStore version readable ({@link VersionPinningH2Backend}).
  */
 final class LedgerH2Backend extends VersionPinningH2Backend {
 

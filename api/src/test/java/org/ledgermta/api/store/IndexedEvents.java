@@ -11,51 +11,42 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ObjectDataType;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Store files pass between mongo-java-server's own H2 backend and ours, both ways: every unique-index
- * look-up hits, a duplicate key is still refused, and every index map is in ObjectDataType's order.
+ * Events with three unique indexes written to a stand-in store in passes, each pass on a new opening of the
+ * file: a pass finds by every index what the passes before wrote, is refused a duplicate key, writes
+ * {@link #PER_PASS} events more and moves some events' unique keys; then every index map must be in the
+ * order the test expects of the file's key type.
  */
-class StoreFilesReadTheSameThroughEitherBackendTest {
+final class IndexedEvents {
 
-    private static final int PER_PASS = 400;
+    static final int PER_PASS = 400;
 
-    @TempDir
-    Path dataDir;
-
-    @Test
-    void keysWrittenThroughOneBackendAreFoundThroughTheOther() {
-        Path file = dataDir.resolve(EmbeddedLedgerStore.FILE_NAME);
-        // ours creates the index maps, theirs reads them, ours reopens what theirs wrote, theirs reads it all
-        pass(file, StandInServer.LEDGER, 0);
-        pass(file, StandInServer.H2, 1);
-        pass(file, StandInServer.LEDGER, 2);
-        pass(file, StandInServer.H2, 3);
+    private IndexedEvents() {
     }
 
-    // finds what the earlier passes wrote, then writes PER_PASS events more and moves some queue entries
-    private void pass(Path file, Function<MVStore, H2Backend> backend, int number) {
+    static void pass(Path file, Function<MVStore, H2Backend> backend, int number, Comparator<Object> keyOrder) {
         try (StandInServer store = StandInServer.open(file, backend)) {
             MongoCollection<Document> events = store.database().getCollection("domainevents");
-            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
-            events.createIndex(Indexes.ascending("eventIdentifier"), new IndexOptions().unique(true));
-            events.createIndex(Indexes.ascending("reference"), new IndexOptions().unique(true));
+            IndexOptions unique = new IndexOptions().unique(true);
+            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), unique);
+            events.createIndex(Indexes.ascending("eventIdentifier"), unique);
+            events.createIndex(Indexes.ascending("reference"), unique);
 
             for (int i = 0; i < number * PER_PASS; i++) {
-                assertThat(events.find(new Document("aggregateIdentifier", aggregate(i)).append("sequenceNumber", sequence(i)))
-                        .first()).as("event %d by aggregate and sequence, pass %d", i, number)
+                Document bySequence = new Document("aggregateIdentifier", aggregate(i)).append("sequenceNumber", sequence(i));
+                assertThat(events.find(bySequence).first()).as("event %d by aggregate and sequence, pass %d", i, number)
                         .isNotNull().containsEntry("eventIdentifier", eventId(i));
                 assertThat(events.find(Filters.eq("eventIdentifier", eventId(i))).first())
-                        .as("event %d by id, pass %d", i, number).isNotNull();
+                        .as("event %d by id, pass %d", i, number).isNotNull()
+                        .containsEntry("serializedPayload", payload(i));
                 assertThat(events.find(Filters.eq("reference", reference(i, number))).first())
                         .as("event %d by its reference, pass %d", i, number).isNotNull()
                         .containsEntry("eventIdentifier", eventId(i));
@@ -73,12 +64,11 @@ class StoreFilesReadTheSameThroughEitherBackendTest {
                 events.updateOne(Filters.eq("eventIdentifier", eventId(i)),
                         Updates.set("reference", reference(i, number + 1)));
             }
-            assertIndexMapsAreInObjectDataTypeOrder(store.mvStore);
+            assertIndexMapsAreInOrder(store.mvStore, keyOrder);
         }
     }
 
-    private static void assertIndexMapsAreInObjectDataTypeOrder(MVStore mvStore) {
-        ObjectDataType order = new ObjectDataType();
+    private static void assertIndexMapsAreInOrder(MVStore mvStore, Comparator<Object> keyOrder) {
         List<String> indexMaps = mvStore.getMapNames().stream().filter(name -> name.contains("._index_")).toList();
         assertThat(indexMaps).hasSizeGreaterThanOrEqualTo(4);
         for (String name : indexMaps) {
@@ -86,7 +76,8 @@ class StoreFilesReadTheSameThroughEitherBackendTest {
             Object previous = null;
             for (Object key : map.keySet()) {
                 if (previous != null) {
-                    assertThat(order.compare(previous, key)).as("%s: %s before %s", name, previous, key).isNegative();
+                    assertThat(keyOrder.compare(previous, key)).as("%s: %s before %s", name, previous, key)
+                            .isNegative();
                 }
                 previous = key;
             }
@@ -95,7 +86,11 @@ class StoreFilesReadTheSameThroughEitherBackendTest {
 
     private static Document event(int i) {
         return new Document("aggregateIdentifier", aggregate(i)).append("sequenceNumber", sequence(i))
-                .append("eventIdentifier", eventId(i)).append("serializedPayload", "<accepted n=\"" + i + "\"/>");
+                .append("eventIdentifier", eventId(i)).append("serializedPayload", payload(i));
+    }
+
+    private static String payload(int i) {
+        return "<accepted n=\"" + i + "\"/>";
     }
 
     private static String aggregate(int i) {
@@ -110,7 +105,7 @@ class StoreFilesReadTheSameThroughEitherBackendTest {
         return "event-" + Integer.toHexString(i * 7919);
     }
 
-    // values of several BSON types in one index, as ObjectDataType orders such keys across types too;
+    // values of several BSON types in one index, as a key type orders such keys across types too;
     // every 7th changes with each pass (see the update above)
     private static Object reference(int i, int pass) {
         int version = i % 7 == 0 ? pass : 0;
