@@ -33,6 +33,10 @@ class BsonDataType extends ObjectDataType {
     static final byte TAG_OBJECT_ID = 126;
     private static final int OBJECT_ID_BYTES = 12;
 
+    // pages are written by the group-commit thread: one encoding buffer, kept while it stays this small
+    private static final int KEPT_ENCODING_BYTES = 1 << 20;
+    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(16 << 10));
+
     // H2 sizes pages by these estimates; as ObjectDataType does for serialized objects: twice the stored
     // size, an exponential moving average per map (a racy int: an estimate)
     private int averageSize = 1024;
@@ -56,11 +60,15 @@ class BsonDataType extends ObjectDataType {
     }
 
     private boolean writeBson(WriteBuffer buff, Document document) {
-        ByteBuf bson = Unpooled.buffer(averageSize / 2 + 64);
+        ByteBuf bson = ENCODING.get().clear();
         try {
             BsonEncoder.encodeDocument(document, bson);
         } catch (RuntimeException unencodable) {
             return false; // a date beyond BSON's range of milliseconds, say
+        } finally {
+            if (bson.capacity() > KEPT_ENCODING_BYTES) {
+                ENCODING.remove();
+            }
         }
         int length = bson.readableBytes();
         averageSize = (int) ((2L * length + 15L * averageSize) / 16);

@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,6 +51,8 @@ class DocumentsComeBackFromTheStoreAsTheyWentInTest {
                 Arguments.of(null, true),
                 Arguments.of(new ObjectId(), true),
                 Arguments.of(new BinData(new byte[] {0, 1, 2, (byte) 0xff}), true),
+                // larger than the encoding buffer the writing thread keeps, then smaller ones again
+                Arguments.of(Named.of("3 MiB of binary data", new BinData(bytes(3 << 20))), true),
                 Arguments.of(UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7"), true),
                 Arguments.of(new LegacyUUID(new UUID(1, 2)), true),
                 Arguments.of(Decimal128.fromNumber(12.5), true),
@@ -149,6 +153,12 @@ class DocumentsComeBackFromTheStoreAsTheyWentInTest {
             return true;
         }
         return a instanceof BsonRegularExpression ? a.toString().equals(b.toString()) : a.equals(b);
+    }
+
+    private static byte[] bytes(int length) {
+        byte[] bytes = new byte[length];
+        new Random(length).nextBytes(bytes);
+        return bytes;
     }
 
     private static ByteBuffer written(DataType<Object> type, Object value) {

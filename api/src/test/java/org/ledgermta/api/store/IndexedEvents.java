@@ -41,7 +41,8 @@ final class IndexedEvents {
             events.createIndex(Indexes.ascending("reference"), unique);
 
             for (int i = 0; i < number * PER_PASS; i++) {
-                Document bySequence = new Document("aggregateIdentifier", aggregate(i)).append("sequenceNumber", sequence(i));
+                Document bySequence = new Document("aggregateIdentifier", aggregate(i))
+                        .append("sequenceNumber", sequence(i));
                 assertThat(events.find(bySequence).first()).as("event %d by aggregate and sequence, pass %d", i, number)
                         .isNotNull().containsEntry("eventIdentifier", eventId(i));
                 assertThat(events.find(Filters.eq("eventIdentifier", eventId(i))).first())
