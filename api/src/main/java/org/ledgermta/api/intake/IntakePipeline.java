@@ -128,12 +128,13 @@ public final class IntakePipeline {
             return scanned;
         }
         // signed last, over exactly the bytes that are stored and sent: our trace headers included
-        MessageSigning.Result signed = signing.sign(submission.account(), facts.fromDomain(), content, now);
+        Optional<DomainName> fromDomain = facts.fromDomain(); // parsed once: mime4j's parser is not cheap
+        MessageSigning.Result signed = signing.sign(submission.account(), fromDomain, content, now);
         AcceptMessageCommand.SigningSkipped signingSkipped = null;
         switch (signed) {
             case MessageSigning.Result.Signed withSignature -> content = withSignature.message();
             case MessageSigning.Result.Unsigned unsigned -> signingSkipped = new AcceptMessageCommand.SigningSkipped(
-                    facts.fromDomain().map(DomainName::value).orElse(null), unsigned.reason());
+                    fromDomain.map(DomainName::value).orElse(null), unsigned.reason());
             case MessageSigning.Result.Refused refused -> {
                 return refuse(account, submission.clientIp(), submission.sender(), submission.recipients(),
                         refused.reply(), RejectionReason.POLICY, now);
