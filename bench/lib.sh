@@ -14,7 +14,8 @@ bench_jar() {
 
 # start_ledgermta DATA_DIR LOG [--key=value ...]: starts the service, sets $pid, returns once SMTP answers.
 # One egress IP (127.0.0.1), every domain routed to the sink on 127.0.0.1:2526, the operator token $TOKEN,
-# the heap of bin/run (-Xmx512m; LEDGERMTA_JAVA_OPTS may override it, e.g. -Xmx2g, or add a JFR recording).
+# the heap and collector of bin/run (-Xmx512m -XX:+UseParallelGC; LEDGERMTA_JAVA_OPTS may override them,
+# e.g. -Xmx2g, or -XX:-UseParallelGC -XX:+UseG1GC for G1, or add a JFR recording).
 start_ledgermta() {
     local data=$1 log=$2
     shift 2
@@ -25,7 +26,8 @@ start_ledgermta() {
     fi
     # IPv4 sockets: the harness looks for 127.0.0.1:PORT in ss, not the IPv4-mapped [::ffff:127.0.0.1]
     # shellcheck disable=SC2086 # LEDGERMTA_JAVA_OPTS is a list of options
-    "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true -XX:+ExitOnOutOfMemoryError -Xmx512m ${LEDGERMTA_JAVA_OPTS:-} -jar "$jar" --mta.data-dir="$data" \
+    "$JAVA_HOME/bin/java" -Djava.net.preferIPv4Stack=true -XX:+ExitOnOutOfMemoryError -Xmx512m -XX:+UseParallelGC \
+        ${LEDGERMTA_JAVA_OPTS:-} -jar "$jar" --mta.data-dir="$data" \
         --mta.smtp.listen=127.0.0.1:$PORT --server.port=$HTTP_PORT --server.address=127.0.0.1 \
         --mta.api.operator-token="$TOKEN" \
         --mta.routes='*=127.0.0.1:2526' --mta.egress.ips=127.0.0.1 --mta.warm-up.default-plan=none --mta.accounts.bench.networks=127.0.0.1/32 \
