@@ -9,15 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.serialization.Serializer;
-import org.ledgermta.api.config.StoreProperties;
 import org.ledgermta.api.forensics.LedgerEvents;
 import org.ledgermta.api.store.LedgerStore;
 import org.ledgermta.delivery.limit.RedisEgressCounters;
 import org.ledgermta.domain.provider.Providers;
 import org.ledgermta.projections.egress.EgressPool;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -51,9 +47,7 @@ public class EgressShapingConfiguration {
     }
 
     @Bean
-    EgressGate egressGate(EgressPool pool, Providers providers, RedisEgressCounters counters, MongoTemplate template,
-                          @Qualifier("eventSerializer") Serializer serializer, StoreProperties store) {
-        LedgerEvents events = new LedgerEvents(template.eventCollection(), serializer, store.eventBatchSize());
+    EgressGate egressGate(EgressPool pool, Providers providers, RedisEgressCounters counters, LedgerEvents events) {
         return new EgressGate(pool, providers, counters, new SentCountsFromLedger(events, providers),
                 ThreadLocalRandom::current);
     }

@@ -5,6 +5,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.serialization.Serializer;
 import org.ledgermta.api.config.StoreProperties;
 import org.ledgermta.api.replay.OperatorOnly;
+import org.ledgermta.api.store.LedgerStore;
 import org.ledgermta.projections.egress.EgressPool;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,8 +23,9 @@ public class ForensicsConfiguration {
 
     @Bean
     LedgerEvents ledgerEvents(MongoTemplate template, @Qualifier("eventSerializer") Serializer serializer,
-                              StoreProperties properties) {
-        return new LedgerEvents(template.eventCollection(), serializer, properties.eventBatchSize());
+                              StoreProperties properties, LedgerStore store) {
+        return new LedgerEvents(template.eventCollection(), serializer, properties.eventBatchSize(),
+                store.sortedScan());
     }
 
     @Bean

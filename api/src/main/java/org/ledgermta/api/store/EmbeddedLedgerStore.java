@@ -95,6 +95,11 @@ public final class EmbeddedLedgerStore implements AutoCloseable {
         return mvStore;
     }
 
+    /** Sorted reads of whole collections in bounded memory (see {@link SortedScan}). */
+    public SortedScan sortedScan() {
+        return new SortedScan(mvStore);
+    }
+
     @Override
     public void close() {
         groupCommit.close();

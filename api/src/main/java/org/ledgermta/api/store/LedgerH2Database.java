@@ -69,7 +69,8 @@ final class LedgerH2Database extends H2Database {
         mvStore.openMap(name, new MVMap.Builder<>().keyType(keyType).valueType(new BsonDataType()));
     }
 
-    private static void openCollectionMap(MVStore mvStore, String name) {
-        mvStore.openMap(name, new MVMap.Builder<>().keyType(new BsonDataType()).valueType(new BsonDataType()));
+    /** The collection map of that name, opened with its types unless it is open already. */
+    static MVMap<Object, Object> openCollectionMap(MVStore mvStore, String name) {
+        return mvStore.openMap(name, new MVMap.Builder<>().keyType(new BsonDataType()).valueType(new BsonDataType()));
     }
 }

@@ -7,6 +7,7 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ledgermta.api.config.StoreProperties;
 import org.slf4j.Logger;
@@ -104,6 +105,11 @@ public final class LedgerStore implements AutoCloseable {
 
     public boolean embedded() {
         return embedded != null;
+    }
+
+    /** The embedded store's bounded-memory sorted reads; empty on a real MongoDB, whose indexes serve them. */
+    public Optional<SortedScan> sortedScan() {
+        return embedded == null ? Optional.empty() : Optional.of(embedded.sortedScan());
     }
 
     @Override
