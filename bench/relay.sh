@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Throughput of ledgermta against Postfix on this machine, in the same run, alternating A B A B.
 #
-#   bench/relay.sh [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS] [-R MSGS_PER_S]
-#                                                     (defaults 5, 5000, 10000, 20, as fast as they go)
+#   bench/relay.sh [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS] [-R MSGS_PER_S] [-w WARM_UP]
+#                                                     (defaults 5, 5000, 10000, 20, as fast as they go, 0)
 #
 # Each run injects N messages of S bytes over C connections with Postfix's smtp-source and times the
 # first injection to the last arrival at a local sink (../shared/bench/relay-bench.sh). ledgermta runs
@@ -12,16 +12,19 @@
 # ledgermta the peak resident memory, CPU seconds per 1,000 messages, and from its ledger
 # (GET /api/v1/ledger/timings) the accept->delivered latency p50/p99 and the events written per second.
 # -R offers a fixed rate instead (bench/paced-smtp-source), to measure latency below the maximum.
+# -w relays WARM_UP messages first, untimed, on the same service (and through Postfix), so that the timed
+# run meets a JVM that has compiled its hot code, as a service that has run for a while has: a fresh JVM
+# spends a run of 5,000 messages mostly interpreting and compiling. CPU is counted over the timed run alone.
 # LEDGERMTA_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/run.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/lib.sh
 . bench/lib.sh
-RUNS=5 N=5000 S=10000 C=20 RATE=
-while getopts "r:n:s:c:R:" opt; do
+RUNS=5 N=5000 S=10000 C=20 RATE= WARM=0
+while getopts "r:n:s:c:R:w:" opt; do
     case $opt in
-        r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;; R) RATE=$OPTARG ;;
-        *) sed -n '2,16p' "$0"; exit 2 ;;
+        r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;; R) RATE=$OPTARG ;; w) WARM=$OPTARG ;;
+        *) sed -n '2,18p' "$0"; exit 2 ;;
     esac
 done
 [ -x "$BENCH/relay-bench.sh" ] || { echo "relay.sh: no $BENCH/relay-bench.sh (set BENCH_DIR)" >&2; exit 2; }
@@ -30,6 +33,7 @@ ensure_local_redis
 "$BENCH/postfix-peer.sh" install >/dev/null
 bench_jar
 work=$(mktemp -d)
+unpaced_path=$PATH
 if [ -n "$RATE" ]; then
     # relay-bench.sh runs the first smtp-source on PATH
     mkdir "$work/bin" && ln -s "$PWD/bench/paced-smtp-source" "$work/bin/smtp-source"
@@ -39,12 +43,18 @@ trap 'kill "${pid:-}" 2>/dev/null || true; "$BENCH/postfix-peer.sh" stop >/dev/n
 
 rate() { sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p'; }
 
+warm_up() { # PORT: WARM messages as fast as they go, untimed
+    [ "$WARM" -gt 0 ] || return 0
+    PATH=$unpaced_path "$BENCH/relay-bench.sh" -q -n "$WARM" -s "$S" -c "$C" -t 900 "127.0.0.1:$1" > /dev/null || true
+}
+
 run_ledgermta() {
-    local line cpu rss since p50 p99 evs events delivered left stages
+    local line cpu cpu0 rss since p50 p99 evs events delivered left stages
     start_ledgermta "$work/data-$1" "$work/ledgermta-$1.log"
-    since=$(now_iso)
+    warm_up "$PORT"
+    since=$(now_iso) cpu0=$(cpu_seconds)
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
-    cpu=$(cpu_seconds); rss=$(peak_rss_mb)
+    cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds)" 'BEGIN { print b - a }'); rss=$(peak_rss_mb)
     read -r p50 p99 evs events delivered left stages < <(ledger_timings "$since" || echo "nan nan nan 0 0 0 nan")
     stop_ledgermta
     echo "$line" | rate > "$work/ledgermta-rate-$1"
@@ -59,6 +69,7 @@ run_ledgermta() {
 run_postfix() {
     local line
     "$BENCH/postfix-peer.sh" clean >/dev/null
+    warm_up 2525
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:2525 || true)
     echo "$line" | rate > "$work/postfix-rate-$1"
     echo "postfix   run $1: $line"
@@ -75,6 +86,6 @@ pf=$(cat "$work"/postfix-rate-* | grep -v nan | median)
 rss=$(cat "$work"/rss-* | sort -n | tail -n 1)
 cpu=$(cat "$work"/cpu-* | median)
 echo "median msgs/s: ledgermta=$lm postfix=$pf ratio=$(awk -v a="$lm" -v b="$pf" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
-     "runs=$RUNS n=$N size=$S conc=$C${RATE:+ offered_rate=$RATE} ledgermta_peak_rss_mb=$rss ledgermta_cpu_s_per_1000=$cpu" \
+     "runs=$RUNS n=$N size=$S conc=$C${RATE:+ offered_rate=$RATE} warm_up=$WARM ledgermta_peak_rss_mb=$rss ledgermta_cpu_s_per_1000=$cpu" \
      "ledgermta_median_p50_ms=$(cat "$work"/p50-* | grep -v nan | median) ledgermta_median_p99_ms=$(cat "$work"/p99-* | grep -v nan | median)" \
      "ledgermta_median_events_per_s=$(cat "$work"/evs-* | grep -v nan | median)"
