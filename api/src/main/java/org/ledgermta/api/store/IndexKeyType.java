@@ -24,9 +24,12 @@ final class IndexKeyType extends ObjectDataType {
         if (a instanceof KeyValue x && b instanceof KeyValue y) {
             // what ObjectDataType does for two serialized, non-Comparable objects (its compareNotNull: unsigned
             // bytes, then length), with the JDK's vectorized comparison: two keys share the first ~140 bytes
-            return x == y ? 0
-                    : Arrays.compareUnsigned(recent.of(x, ObjectDataType::serialize), recent.of(y, ObjectDataType::serialize));
+            return x == y ? 0 : Arrays.compareUnsigned(serialized(x), serialized(y));
         }
         return super.compare(a, b);
+    }
+
+    private byte[] serialized(KeyValue key) {
+        return recent.of(key, ObjectDataType::serialize);
     }
 }
