@@ -1,7 +1,6 @@
 package org.ledgermta.api.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import java.util.Arrays;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -23,13 +22,9 @@ final class IndexKeyType extends ObjectDataType {
     public int compare(Object a, Object b) {
         if (a instanceof KeyValue x && b instanceof KeyValue y) {
             // what ObjectDataType does for two serialized, non-Comparable objects (its compareNotNull: unsigned
-            // bytes, then length), with the JDK's vectorized comparison: two keys share the first ~140 bytes
-            return x == y ? 0 : Arrays.compareUnsigned(serialized(x), serialized(y));
+            // bytes, then length)
+            return recent.compare(x, y, ObjectDataType::serialize);
         }
         return super.compare(a, b);
-    }
-
-    private byte[] serialized(KeyValue key) {
-        return recent.of(key, ObjectDataType::serialize);
     }
 }
