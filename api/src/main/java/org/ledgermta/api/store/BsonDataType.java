@@ -89,6 +89,11 @@ class BsonDataType extends ObjectDataType {
             return super.read(buff);
         }
         buff.get();
+        return readBson(buff);
+    }
+
+    /** The BSON document at the buffer's position; the position moves past it. */
+    static Document readBson(ByteBuffer buff) {
         ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
         Document document = BsonDecoder.decodeBson(bson);
         buff.position(buff.position() + bson.readerIndex());

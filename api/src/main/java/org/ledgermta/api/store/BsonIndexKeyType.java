@@ -2,7 +2,6 @@ package org.ledgermta.api.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -29,7 +28,7 @@ final class BsonIndexKeyType extends BsonDataType {
     @Override
     public int compare(Object a, Object b) {
         if (a instanceof KeyValue x && b instanceof KeyValue y) {
-            return x == y ? 0 : Arrays.compareUnsigned(encoded(x), encoded(y));
+            return recent.compare(x, y, this::encode);
         }
         return super.compare(a, b);
     }
@@ -55,9 +54,7 @@ final class BsonIndexKeyType extends BsonDataType {
         }
         int start = buff.position();
         buff.get();
-        ByteBuf bson = Unpooled.wrappedBuffer(buff.slice());
-        KeyValue key = new KeyValue(BsonDecoder.decodeBson(bson).values());
-        buff.position(buff.position() + bson.readerIndex());
+        KeyValue key = new KeyValue(readBson(buff).values());
         byte[] bytes = new byte[buff.position() - start];
         buff.get(start, bytes);
         recent.remember(key, bytes);
