@@ -16,6 +16,6 @@ final class LedgerH2Backend extends VersionPinningH2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // called from H2Backend's constructor for the databases already in the store: use no field of ours
-        return new LedgerH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return LedgerH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 }

@@ -28,10 +28,15 @@ final class LedgerH2Database extends H2Database {
     private final MVStore mvStore;
     private final IndexKeyFormat indexKeyFormat;
 
-    LedgerH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
-        super(databaseName, openExistingMaps(mvStore, databaseName), cursorRegistry);
+    static LedgerH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        return new LedgerH2Database(databaseName, mvStore, cursorRegistry, IndexKeyFormat.of(mvStore));
+    }
+
+    private LedgerH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry,
+                             IndexKeyFormat indexKeyFormat) {
+        super(databaseName, openExistingMaps(mvStore, databaseName, indexKeyFormat), cursorRegistry);
         this.mvStore = mvStore;
-        this.indexKeyFormat = IndexKeyFormat.of(mvStore);
+        this.indexKeyFormat = indexKeyFormat;
     }
 
     @Override
@@ -52,8 +57,7 @@ final class LedgerH2Database extends H2Database {
         return super.openOrCreateCollection(collectionName, options);
     }
 
-    private static MVStore openExistingMaps(MVStore mvStore, String databaseName) {
-        IndexKeyFormat format = IndexKeyFormat.of(mvStore);
+    private static MVStore openExistingMaps(MVStore mvStore, String databaseName, IndexKeyFormat format) {
         for (String name : mvStore.getMapNames()) {
             if (name.startsWith(databaseName + ".") && name.contains(INDEX_MAP_INFIX)) {
                 openIndexMap(mvStore, name, format);
