@@ -1,5 +1,6 @@
 package org.ledgermta.api.forensics;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
@@ -46,7 +47,6 @@ public final class LedgerEvents {
     private final Serializer serializer;
     private final int batchSize;
     private final SortedScan embeddedScan;
-    private final String database;
 
     /** Reads through the driver: a sorted query per read. */
     public LedgerEvents(MongoCollection<Document> events, Serializer serializer, int batchSize) {
@@ -60,7 +60,6 @@ public final class LedgerEvents {
         this.serializer = serializer;
         this.batchSize = batchSize;
         this.embeddedScan = embeddedScan.orElse(null);
-        this.database = events.getNamespace().getDatabaseName();
     }
 
     /** The number of events stored: collection statistics on real MongoDB, so an estimate after a crash. */
@@ -87,7 +86,8 @@ public final class LedgerEvents {
 
     private void forEach(Selection selection, Consumer<DomainEventMessage<?>> action) {
         if (embeddedScan != null) {
-            embeddedScan.forEach(database, events.getNamespace().getCollectionName(), selection.matches(),
+            MongoNamespace namespace = events.getNamespace();
+            embeddedScan.forEach(namespace.getDatabaseName(), namespace.getCollectionName(), selection.matches(),
                     TrackingOrder::of, document -> action.accept(message(new EventEntry(document, LAYOUT))));
             return;
         }
