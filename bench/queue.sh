@@ -65,8 +65,8 @@ t_up=$EPOCHREALTIME
 since=$(now_iso)
 until [ "$(queue_depth)" = 0 ]; do sleep 1; done
 t_done=$EPOCHREALTIME
-# memory and CPU before the timings: reading 400,000 events can run a 512 MiB heap out (the stand-in holds
-# a query's whole result), and the service then ends (ExitOnOutOfMemoryError)
+# memory and CPU before the timings: should reading 400,000 events run the heap out (it did at 512 MiB
+# before the forensic reads scanned the embedded store, 969272d), the service ends (ExitOnOutOfMemoryError)
 drain_rss=$(peak_rss_mb) drain_cpu=$(cpu_seconds)
 read -r p50 p99 evs events delivered left _ < <(ledger_timings "$since")
 echo "drain: $Q queued messages delivered in $(elapsed "$t0" "$t_done") s from start ($(elapsed "$t0" "$t_up") s to SMTP up)," \

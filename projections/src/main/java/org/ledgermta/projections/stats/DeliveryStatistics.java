@@ -33,8 +33,9 @@ import org.ledgermta.projections.UnitOfWorkBatch;
  * in memory for the queries. The buckets one batch of events raises (an attempt counts under its IP, its
  * IP and provider, and its account) are written together at the end of the batch ({@link UnitOfWorkBatch}).
  * {@link #load(Instant)} reads the buckets back after a restart. Buckets older than 24 hours before the
- * latest event seen are dropped as later events arrive. Delivery attempts do not name the account: the account of each message accepted since the start is kept in memory (bounded),
- * and an older one is read from the queue view, which keeps every message's account anyway.
+ * latest event seen are dropped as later events arrive. Delivery attempts do not name the account: the
+ * account of each message accepted since the start is kept in memory (bounded), and an older one is read
+ * from the queue view, which keeps every message's account anyway.
  *
  * <p>The receiving provider is, until the warm-up issue's provider data file exists, the MX host's last two
  * labels: {@code gmail-smtp-in.l.google.com} counts under {@code google.com}. That interim key merges
