@@ -93,7 +93,10 @@ public class LedgerAxonConfiguration {
     SagaStore<Object> sagaStore(MongoTemplate template, Serializer serializer) {
         // MongoSagaStore looks sagas up by {sagaType, associations: {key, value}} and creates no index for it
         template.sagaCollection().createIndex(Indexes.ascending("sagaType", "associations"));
-        return MongoSagaStore.builder().mongoTemplate(template).serializer(serializer).build();
+        // a delivery of a message never deferred has no saga: known in memory, without a look-up
+        return AssociationIndexedSagaStore.over(
+                MongoSagaStore.builder().mongoTemplate(template).serializer(serializer).build(),
+                template.sagaCollection(), serializer);
     }
 
     @Bean

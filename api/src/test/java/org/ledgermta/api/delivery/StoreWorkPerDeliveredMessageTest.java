@@ -14,8 +14,8 @@ import org.ledgermta.domain.sender.MessageSignatureSkippedEvent;
 /**
  * What one message costs the ledger store, counted by the driver's own command metrics over 20 messages
  * relayed to the MX: the accept and its "left unsigned" are one insert, the attempt and its delivery one
- * more; the queue view and the statistics each write once per batch of events (accept, attempt), and the
- * body is read from memory, not back from the store.
+ * more; the queue view and the statistics each write once per batch of events (accept, attempt), the
+ * body is read from memory, not back from the store, and no retry saga is looked for (none was deferred).
  */
 class StoreWorkPerDeliveredMessageTest {
 
@@ -42,6 +42,7 @@ class StoreWorkPerDeliveredMessageTest {
                     .containsEntry("update delivery_statistics", 2L * MESSAGES)
                     .containsEntry("insert message_bodies", (long) MESSAGES)
                     .doesNotContainKey("find message_bodies");
+            assertThat(work.getOrDefault("find sagas", 0L)).as("look-ups of a retry saga").isZero();
         }
     }
 
