@@ -2,7 +2,6 @@ package org.ledgermta.api.intake;
 
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
-import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.field.address.DefaultAddressParser;
 import org.ledgermta.domain.DomainName;
 import org.apache.james.mime4j.codec.DecodeMonitor;
@@ -43,8 +42,9 @@ public record HeaderFacts(String messageId, String from) {
             return Optional.empty();
         }
         try {
-            Mailbox mailbox = DefaultAddressParser.DEFAULT.parseMailbox(from);
-            return Optional.of(new DomainName(mailbox.getDomain()));
+            String plain = PlainMailbox.domainOrNull(from);
+            String domain = plain != null ? plain : DefaultAddressParser.DEFAULT.parseMailbox(from).getDomain();
+            return Optional.of(new DomainName(domain));
         } catch (Exception e) {
             return Optional.empty();
         }
