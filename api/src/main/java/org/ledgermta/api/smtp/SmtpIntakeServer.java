@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.subethamail.smtp.auth.EasyAuthenticationHandlerFactory;
 import org.subethamail.smtp.internal.server.CommandHandler;
+import org.subethamail.smtp.internal.server.RequireAuthCommandWrapper;
+import org.subethamail.smtp.internal.server.RequireTLSCommandWrapper;
 import org.subethamail.smtp.server.SMTPServer;
 import org.subethamail.smtp.server.SessionHandler;
 
@@ -56,6 +58,8 @@ public final class SmtpIntakeServer implements SmartLifecycle {
         this.server = builder.build();
         CommandHandler commands = server.getCommandHandler();
         commands.addCommand(new EhloCommand(gate));
+        // as SubEthaSMTP registers its own DATA: after STARTTLS when TLS is required, after AUTH when AUTH is
+        commands.addCommand(new RequireAuthCommandWrapper(new RequireTLSCommandWrapper(new DataCommand())));
         commands.addCommand(new AuthCommandGuard(commands.getCommand("AUTH"), gate));
         commands.addCommand(EnhancedStatusSessions.afterStartTls(commands.getCommand("STARTTLS")));
     }
