@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.h2.mvstore.WriteBuffer;
 
 /**
@@ -22,6 +23,8 @@ import org.h2.mvstore.WriteBuffer;
 final class BsonIndexKeyType extends BsonDataType {
 
     static final byte TAG_BSON_KEY = 125;
+    // the field names of a key's values: "0", "1", … (a key of more values than this names the rest as it goes)
+    private static final String[] POSITIONS = IntStream.range(0, 32).mapToObj(Integer::toString).toArray(String[]::new);
 
     private final RecentKeyBytes recent = new RecentKeyBytes();
 
@@ -75,7 +78,7 @@ final class BsonIndexKeyType extends BsonDataType {
     private static byte[] bson(KeyValue key) {
         Document values = new Document();
         for (int i = 0; i < key.size(); i++) {
-            values.put(Integer.toString(i), key.get(i));
+            values.put(i < POSITIONS.length ? POSITIONS[i] : Integer.toString(i), key.get(i));
         }
         ByteBuf bson = Unpooled.buffer(64);
         bson.writeByte(TAG_BSON_KEY);
