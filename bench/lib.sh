@@ -75,3 +75,26 @@ print(d["p50Millis"], d["p99Millis"], round(d["eventsPerSecond"], 1), d["events"
 queue_depth() { curl -sS "http://127.0.0.1:$HTTP_PORT/actuator/prometheus" | awk '/^ledgermta_queue_depth / { print int($2) }'; }
 
 now_iso() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
+
+# train_aot_cache FILE MESSAGES: trains the JDK's AOT cache FILE (bin/lib.sh, aot_options) on a service that
+# relays MESSAGES (untimed, to the sink of relay-bench.sh) and stops; from then on start_ledgermta runs the
+# extracted jar with -XX:AOTCache=FILE -XX:AOTMode=on (a cache the JVM cannot use stops it, instead of a
+# run measured without it).
+train_aot_cache() {
+    local cache=$1 messages=$2 options
+    jar=$(aot_jar "$jar")
+    rm -f "$cache"
+    options=$(aot_options "$cache" "$jar")
+    case $options in -XX:AOTCacheOutput=*) ;; *) echo "bench: no AOT cache on this JDK" >&2; exit 1 ;; esac
+    LEDGERMTA_JAVA_OPTS="${LEDGERMTA_JAVA_OPTS:-} $options" start_ledgermta "$(dirname "$cache")/aot-training-data" \
+        "$(dirname "$cache")/aot-training.log"
+    "$BENCH/relay-bench.sh" -q -n "$messages" -s 10000 -c 20 -t 900 "127.0.0.1:$PORT" >/dev/null || true
+    stop_ledgermta # the JVM writes the cache on its way out
+    if [ ! -s "$cache" ]; then
+        echo "bench: the training run wrote no AOT cache; its log:" >&2
+        tail -n 20 "$(dirname "$cache")/aot-training.log" >&2
+        exit 1
+    fi
+    echo "bench: AOT cache trained on $messages messages: $cache ($(du -m "$cache" | cut -f1) MB)" >&2
+    LEDGERMTA_JAVA_OPTS="${LEDGERMTA_JAVA_OPTS:-} -XX:AOTCache=$cache -XX:AOTMode=on"
+}

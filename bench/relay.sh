@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of ledgermta against Postfix on this machine, in the same run, alternating A B A B.
 #
-#   bench/relay.sh [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS] [-R MSGS_PER_S] [-w WARM_UP]
+#   bench/relay.sh [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS] [-R MSGS_PER_S] [-w WARM_UP] [-a]
 #                                                     (defaults 5, 5000, 10000, 20, as fast as they go, 0)
 #
 # Each run injects N messages of S bytes over C connections with Postfix's smtp-source and times the
@@ -15,16 +15,18 @@
 # -w relays WARM_UP messages first, untimed, on the same service (and through Postfix), so that the timed
 # run meets a JVM that has compiled its hot code, as a service that has run for a while has: a fresh JVM
 # spends a run of 5,000 messages mostly interpreting and compiling. CPU is counted over the timed run alone.
+# -a trains the JDK's AOT cache first (JDK 25+; bin/run's LEDGERMTA_AOT_CACHE): one untimed service relays
+# 10,000 messages and stops, and every timed service then starts from that cache (bin/lib.sh, aot_options).
 # LEDGERMTA_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=/tmp/run.jfr).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/lib.sh
 . bench/lib.sh
-RUNS=5 N=5000 S=10000 C=20 RATE= WARM=0
-while getopts "r:n:s:c:R:w:" opt; do
+RUNS=5 N=5000 S=10000 C=20 RATE= WARM=0 AOT=
+while getopts "r:n:s:c:R:w:a" opt; do
     case $opt in
-        r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;; R) RATE=$OPTARG ;; w) WARM=$OPTARG ;;
-        *) sed -n '2,18p' "$0"; exit 2 ;;
+        r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;; R) RATE=$OPTARG ;; w) WARM=$OPTARG ;; a) AOT=1 ;;
+        *) sed -n '2,20p' "$0"; exit 2 ;;
     esac
 done
 [ -x "$BENCH/relay-bench.sh" ] || { echo "relay.sh: no $BENCH/relay-bench.sh (set BENCH_DIR)" >&2; exit 2; }
@@ -75,6 +77,7 @@ run_postfix() {
     echo "postfix   run $1: $line"
 }
 
+[ -z "$AOT" ] || train_aot_cache "$work/ledgermta.aot" 10000
 "$BENCH/postfix-peer.sh" start >/dev/null
 for i in $(seq "$RUNS"); do
     run_ledgermta "$i"
@@ -86,6 +89,6 @@ pf=$(cat "$work"/postfix-rate-* | grep -v nan | median)
 rss=$(cat "$work"/rss-* | sort -n | tail -n 1)
 cpu=$(cat "$work"/cpu-* | median)
 echo "median msgs/s: ledgermta=$lm postfix=$pf ratio=$(awk -v a="$lm" -v b="$pf" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
-     "runs=$RUNS n=$N size=$S conc=$C${RATE:+ offered_rate=$RATE} warm_up=$WARM ledgermta_peak_rss_mb=$rss ledgermta_cpu_s_per_1000=$cpu" \
+     "runs=$RUNS n=$N size=$S conc=$C${RATE:+ offered_rate=$RATE} warm_up=$WARM aot_cache=$([ -n "$AOT" ] && echo trained || echo no) ledgermta_peak_rss_mb=$rss ledgermta_cpu_s_per_1000=$cpu" \
      "ledgermta_median_p50_ms=$(cat "$work"/p50-* | grep -v nan | median) ledgermta_median_p99_ms=$(cat "$work"/p99-* | grep -v nan | median)" \
      "ledgermta_median_events_per_s=$(cat "$work"/evs-* | grep -v nan | median)"

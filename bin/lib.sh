@@ -51,6 +51,45 @@ ensure_local_redis() {
     return 1
 }
 
+# ---- The JDK's AOT cache (JDK 25 and newer) ----------------------------------------------------------
+# A JVM that starts from an AOT cache finds its classes already loaded and linked and the method profiles
+# of an earlier run, so it compiles its hot code sooner (bench/RESULTS.md, "Seventh pass"). The cache
+# records classes from plain jars only, not from the jars nested in a Spring Boot jar: the service then
+# runs from the jar's extracted form.
+
+# aot_jar JAR: extracts JAR into api/target/aot-app (again whenever JAR is newer) and prints the jar to run.
+aot_jar() {
+    local jar=$1 dir=api/target/aot-app
+    local app="$dir/$(basename "$jar")"
+    if [ ! -f "$app" ] || [ "$jar" -nt "$dir/.extracted" ]; then
+        rm -rf "$dir"
+        "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
+        touch "$dir/.extracted"
+    fi
+    echo "$app"
+}
+
+# aot_options CACHE APP_JAR: prints the JVM options for the AOT cache file CACHE: use it when it exists and
+# is newer than APP_JAR (the extracted jar it was trained with), else train it on this run (the JVM writes
+# it when it stops, a few seconds and ~130 MB). Prints nothing, with a warning, on a JDK before 25.
+aot_options() {
+    local cache=$1 app=$2 version
+    version=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ "${version%%.*}" -lt 25 ] 2>/dev/null; then
+        echo "ledgermta: the AOT cache needs JDK 25 or newer ($JAVA_HOME is $version): running without it" >&2
+        return 0
+    fi
+    mkdir -p "$(dirname "$cache")"
+    if [ -f "$cache" ] && [ "$cache" -nt "$app" ]; then
+        echo "-XX:AOTCache=$cache"
+    else
+        rm -f "$cache"
+        echo "ledgermta: training the AOT cache $cache on this run (written when the service stops)" >&2
+        # the training JVM lists every class it leaves out (hundreds of lines, none of them a fault)
+        echo "-XX:AOTCacheOutput=$cache -Xlog:aot=error"
+    fi
+}
+
 # ---- Content scanners for tests and CI: clamd and rspamd on loopback, from Debian's packages ----------
 # Configuration templates live in bin/services/; the daemons' state (configs, databases, logs, pid files)
 # in $LEDGERMTA_SERVICES_DIR. Both daemons keep running after the tests, so the next run finds them.
