@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ledgermta.api.ChildJvm;
 import org.ledgermta.api.LedgerApplication;
+import org.ledgermta.delivery.body.MessageBodyStore;
+import org.ledgermta.domain.message.MessageBody;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The stand-in store commits to disk in the background about once a second; without the durability
- * barrier a kill -9 lost the last second of acknowledged writes. Every acknowledged accept must survive.
+ * barrier a kill -9 lost the last second of acknowledged writes. Every acknowledged accept must survive, and
+ * the body stored before it.
  */
 class AcknowledgedEventsSurviveKillTest {
 
@@ -67,6 +70,14 @@ class AcknowledgedEventsSurviveKillTest {
             Set<String> stored = new HashSet<>();
             events.distinct("aggregateIdentifier", String.class).into(stored);
             assertThat(stored).containsAll(acknowledged);
+            // and the body stored before each accept: the same group commit made it durable
+            MessageBodyStore bodies = restarted.getBean(MessageBodyStore.class);
+            for (String id : acknowledged) {
+                byte[] body = AcknowledgingWriter.body(id);
+                assertThat(bodies.load(new MessageBody(MessageBodyStore.sha256(body), body.length)))
+                        .as("the body acknowledged with %s", id)
+                        .hasValueSatisfying(loaded -> assertThat(loaded).isEqualTo(body));
+            }
         }
     }
 }
