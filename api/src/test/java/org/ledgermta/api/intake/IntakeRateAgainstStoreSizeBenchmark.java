@@ -7,16 +7,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.ledgermta.api.LedgerMtaApplication;
+import org.junit.jupiter.api.io.TempDir;
+import org.ledgermta.api.LedgerApplication;
 import org.ledgermta.api.metrics.QueueDepth;
-import org.ledgermta.api.redis.RedisReachabilityCheck;
 import org.ledgermta.api.smtp.SmtpIntakeServer;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,20 +45,21 @@ class IntakeRateAgainstStoreSizeBenchmark {
     private final int connections = Integer.getInteger("size.connections", 20);
     private final StringBuilder report = new StringBuilder();
 
+    @TempDir
+    Path scratch;
+    @TempDir
+    Path data;
+
     @Test
     void theIntakeRateDoesNotFallAsTheStoreGrows() throws Exception {
         assertThat(Path.of(SMTP_SOURCE)).as("smtp-source, from Debian's postfix package").isExecutable();
         line("warm-up %d, messages %d, slices of %d, %d bytes, %d connections, %s", warmUp, messages, slice,
                 bodyBytes, connections, Runtime.version());
 
-        Path scratch = Files.createTempDirectory("store-size-warm-up-");
         try (ConfigurableApplicationContext service = start(scratch)) {
             injectInSlices(service, warmUp, "warm-up");
-        } finally {
-            delete(scratch);
         }
 
-        Path data = Files.createTempDirectory("store-size-");
         try (ConfigurableApplicationContext service = start(data)) {
             List<Slice> slices = injectInSlices(service, messages, "measured");
             assertThat(service.getBean(QueueDepth.class).depth()).as("every injected message is queued")
@@ -77,7 +75,6 @@ class IntakeRateAgainstStoreSizeBenchmark {
             line("measured slices: median %.1f msgs/s, slowest %.1f, fastest %.1f", median(rates), rates.getFirst(),
                     rates.getLast());
         } finally {
-            delete(data);
             Files.writeString(Path.of("target", "store-size.txt"), report);
         }
     }
@@ -107,14 +104,10 @@ class IntakeRateAgainstStoreSizeBenchmark {
         return slices;
     }
 
+    /** The service with delivery paused, SMTP on a free port, the bench's account on loopback. */
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(LedgerMtaApplication.class)
-                .web(WebApplicationType.NONE)
-                .listeners(new RedisReachabilityCheck(false))
-                .properties("mta.data-dir=" + dataDir, "mta.delivery.enabled=false", "mta.smtp.listen=127.0.0.1:0",
-                        "mta.hostname=ledgermta.bench", "mta.accounts.bench.networks=127.0.0.1/32",
-                        "logging.level.root=WARN")
-                .run();
+        return LedgerApplication.start(dataDir, "mta.hostname=ledgermta.bench",
+                "mta.accounts.bench.networks=127.0.0.1/32", "logging.level.root=WARN");
     }
 
     private static double median(List<Double> sorted) {
@@ -126,11 +119,5 @@ class IntakeRateAgainstStoreSizeBenchmark {
         String text = String.format(format, args);
         System.out.println(text);
         report.append(text).append('\n');
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
     }
 }
