@@ -1,12 +1,17 @@
 # Shared by bin/run, bin/test and .ci/run. Source it; it changes nothing until a function is called.
 
+# java_spec_version JDK_HOME: prints the Java specification version of that JDK (21, 25, …).
+java_spec_version() {
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'
+}
+
 # Export JAVA_HOME for a JDK 21 or newer: the one already in JAVA_HOME, the `java` on PATH, or the
 # newest under /usr/lib/jvm.
 select_jdk() {
     local candidate version
     for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
         [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-        version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+        version=$(java_spec_version "$candidate")
         if [ -n "$version" ] && [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
             export JAVA_HOME="${candidate%/}"
             export PATH="$JAVA_HOME/bin:$PATH"
@@ -74,7 +79,7 @@ aot_jar() {
 # it when it stops, a few seconds and ~130 MB). Prints nothing, with a warning, on a JDK before 25.
 aot_options() {
     local cache=$1 app=$2 version
-    version=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    version=$(java_spec_version "$JAVA_HOME")
     if [ "${version%%.*}" -lt 25 ] 2>/dev/null; then
         echo "ledgermta: the AOT cache needs JDK 25 or newer ($JAVA_HOME is $version): running without it" >&2
         return 0
