@@ -3,7 +3,8 @@
 # machine: each run relays N messages of S bytes over C connections into a fresh embedded store, as
 # bench/relay.sh does, and prints msgs/s, CPU seconds per 1,000 messages and peak RSS; then the medians.
 # -w relays WARM_UP messages first, untimed, on the same service (as bench/relay.sh -w): the timed run then
-# measures compiled code, and CPU is counted over it alone; without -w, CPU includes start-up.
+# measures compiled code, and CPU is counted over it alone; without -w, CPU includes start-up. Each run also
+# shows the JIT's seconds and the KiB written per message during the timed run (see bench/relay.sh).
 #
 #   bench/ab.sh A.jar B.jar [-r RUNS] [-n MESSAGES] [-s BYTES] [-c CONNECTIONS] [-w WARM_UP]
 #                                                                           (defaults 3, 5000, 10000, 20, 0)
@@ -14,13 +15,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bin/lib.sh
 . bench/lib.sh
-[ $# -ge 2 ] || { sed -n '2,11p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,13p' "$0"; exit 2; }
 A=$(realpath "$1") B=$(realpath "$2"); shift 2
 RUNS=3 N=5000 S=10000 C=20 WARM=0
 while getopts "r:n:s:c:w:" opt; do
     case $opt in
         r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;; w) WARM=$OPTARG ;;
-        *) sed -n '2,11p' "$0"; exit 2 ;;
+        *) sed -n '2,13p' "$0"; exit 2 ;;
     esac
 done
 select_jdk
@@ -28,24 +29,28 @@ ensure_local_redis
 work=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 one() { # LABEL JAR RUN
-    local line cpu cpu0=0 rss opts_var="$1_JAVA_OPTS"
+    local line cpu cpu0=0 jit0 written0 jit written rss opts_var="$1_JAVA_OPTS"
     jar=$2
     LEDGERMTA_JAVA_OPTS="${LEDGERMTA_JAVA_OPTS:-} ${!opts_var:-}" start_ledgermta "$work/data-$1-$3" "$work/$1-$3.log"
     if [ "$WARM" -gt 0 ]; then
         "$BENCH/relay-bench.sh" -q -n "$WARM" -s "$S" -c "$C" -t 900 127.0.0.1:$PORT > /dev/null || true
         cpu0=$(cpu_seconds)
     fi
+    jit0=$(jit_seconds) written0=$(written_bytes)
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
     cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds)" 'BEGIN { print b - a }'); rss=$(peak_rss_mb)
+    jit=$(per_message "$jit0" "$(jit_seconds)" 1 1) written=$(per_message "$written0" "$(written_bytes)" "$N" 0.0009765625)
     stop_ledgermta
     echo "$line" | sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p' > "$work/rate-$1-$3"
     awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1-$3"
-    echo "$1 run $3: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1-$3") load=$(cut -d' ' -f1 /proc/loadavg)"
+    echo "$written" > "$work/written-$1-$3"
+    echo "$1 run $3: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1-$3") jit_s=$jit write_kb_per_msg=$written load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 for i in $(seq "$RUNS"); do
     if [ $((i % 2)) = 1 ]; then one A "$A" "$i"; one B "$B" "$i"; else one B "$B" "$i"; one A "$A" "$i"; fi
 done
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 for x in A B; do
-    echo "$x median msgs/s=$(cat "$work"/rate-$x-* | grep -v nan | median) cpu_s_per_1000=$(cat "$work"/cpu-$x-* | median)"
+    echo "$x median msgs/s=$(cat "$work"/rate-$x-* | grep -v nan | median) cpu_s_per_1000=$(cat "$work"/cpu-$x-* | median)" \
+         "write_kb_per_msg=$(cat "$work"/written-$x-* | grep -v nan | median)"
 done

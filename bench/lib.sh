@@ -12,6 +12,17 @@ bench_jar() {
     fi
 }
 
+# one_service_bench SCRIPT: what a bench of one service relaying to the sink needs first: the harness, a JDK,
+# Redis and the jar; sets $work, a directory removed (and the service stopped) when the script exits.
+one_service_bench() {
+    [ -x "$BENCH/relay-bench.sh" ] || { echo "$1: no $BENCH/relay-bench.sh (set BENCH_DIR)" >&2; exit 2; }
+    select_jdk
+    ensure_local_redis
+    bench_jar
+    work=$(mktemp -d)
+    trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+}
+
 # start_ledgermta DATA_DIR LOG [--key=value ...]: starts the service, sets $pid, returns once SMTP answers.
 # One egress IP (127.0.0.1), every domain routed to the sink on 127.0.0.1:2526, the operator token $TOKEN,
 # the heap and collector of bin/run (-Xmx512m -XX:+UseParallelGC; LEDGERMTA_JAVA_OPTS may override them,
@@ -51,6 +62,14 @@ stop_ledgermta() {
 cpu_seconds() { awk -v k="$(getconf CLK_TCK)" '{ printf "%.1f\n", ($14 + $15) / k }' "/proc/$pid/stat"; }
 peak_rss_mb() { awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$pid/status"; }
 rss_mb() { awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status"; }
+# seconds the service's JIT compilers have spent so far (jstat; "nan" when the JVM publishes no counters)
+jit_seconds() { "$JAVA_HOME/bin/jstat" -compiler "$pid" 2>/dev/null | awk 'NR == 2 { print $4; found = 1 } END { if (!found) print "nan" }'; }
+# bytes the service has passed to write() so far (wchar): its store file (commits and compaction) and its
+# sockets (the store's wire, the sink, Redis). Not write_bytes: on this kernel ext4 counts whole large folios,
+# 3.9 times what the service wrote.
+written_bytes() { awk '/^wchar/ { print $2 }' "/proc/$pid/io"; }
+# per_message BEFORE AFTER N SCALE: (AFTER - BEFORE) / N * SCALE, "nan" when a reading is missing
+per_message() { awk -v a="$1" -v b="$2" -v n="$3" -v k="$4" 'BEGIN { if (a == "nan" || b == "nan" || n == 0) print "nan"; else printf "%.2f\n", (b - a) / n * k }'; }
 
 api() { # METHOD PATH
     curl -sS -X "$1" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT$2"

@@ -10,7 +10,10 @@
 # one seasoned egress IP (127.0.0.1: no warm-up cap), every domain routed to the sink; Postfix is the tuned
 # peer of ../shared/bench/postfix-peer.sh. Loopback only. Prints every run, both medians and the ratio, and for
 # ledgermta the peak resident memory, CPU seconds per 1,000 messages, and from its ledger
-# (GET /api/v1/ledger/timings) the accept->delivered latency p50/p99 and the events written per second.
+# (GET /api/v1/ledger/timings) the accept->delivered latency p50/p99 and the events written per second; also
+# the seconds its JIT compilers spent during the timed run (jit_s: a JVM still compiling is not yet warm) and
+# the KiB it wrote per message (write_kb_per_msg, /proc/PID/io wchar: the store file and its sockets; the
+# store's work, which the machine's noise does not move).
 # -R offers a fixed rate instead (bench/paced-smtp-source), to measure latency below the maximum.
 # -w relays WARM_UP messages first, untimed, on the same service (and through Postfix), so that the timed
 # run meets a JVM that has compiled its hot code, as a service that has run for a while has: a fresh JVM
@@ -26,7 +29,7 @@ RUNS=5 N=5000 S=10000 C=20 RATE= WARM=0 AOT=
 while getopts "r:n:s:c:R:w:a" opt; do
     case $opt in
         r) RUNS=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;; R) RATE=$OPTARG ;; w) WARM=$OPTARG ;; a) AOT=1 ;;
-        *) sed -n '2,20p' "$0"; exit 2 ;;
+        *) sed -n '2,23p' "$0"; exit 2 ;;
     esac
 done
 [ -x "$BENCH/relay-bench.sh" ] || { echo "relay.sh: no $BENCH/relay-bench.sh (set BENCH_DIR)" >&2; exit 2; }
@@ -51,19 +54,21 @@ warm_up() { # PORT: WARM messages as fast as they go, untimed
 }
 
 run_ledgermta() {
-    local line cpu cpu0 rss since p50 p99 evs events delivered left stages
+    local line cpu cpu0 jit jit0 written written0 rss since p50 p99 evs events delivered left stages
     start_ledgermta "$work/data-$1" "$work/ledgermta-$1.log"
     warm_up "$PORT"
-    since=$(now_iso) cpu0=$(cpu_seconds)
+    since=$(now_iso) cpu0=$(cpu_seconds) jit0=$(jit_seconds) written0=$(written_bytes)
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
     cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds)" 'BEGIN { print b - a }'); rss=$(peak_rss_mb)
+    jit=$(per_message "$jit0" "$(jit_seconds)" 1 1) written=$(per_message "$written0" "$(written_bytes)" "$N" 0.0009765625)
     read -r p50 p99 evs events delivered left stages < <(ledger_timings "$since" || echo "nan nan nan 0 0 0 nan")
     stop_ledgermta
     echo "$line" | rate > "$work/ledgermta-rate-$1"
     awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1"
     echo "$rss" > "$work/rss-$1"
     echo "$p50" > "$work/p50-$1"; echo "$p99" > "$work/p99-$1"; echo "$evs" > "$work/evs-$1"
-    echo "ledgermta run $1: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1")" \
+    echo "$jit" > "$work/jit-$1"; echo "$written" > "$work/written-$1"
+    echo "ledgermta run $1: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1") jit_s=$jit write_kb_per_msg=$written" \
          "p50_ms=$p50 p99_ms=$p99 events_per_s=$evs events=$events delivered=$delivered not_delivered=$left" \
          "first_attempt_ms=$stages"
 }
@@ -91,4 +96,5 @@ cpu=$(cat "$work"/cpu-* | median)
 echo "median msgs/s: ledgermta=$lm postfix=$pf ratio=$(awk -v a="$lm" -v b="$pf" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
      "runs=$RUNS n=$N size=$S conc=$C${RATE:+ offered_rate=$RATE} warm_up=$WARM aot_cache=$([ -n "$AOT" ] && echo trained || echo no) ledgermta_peak_rss_mb=$rss ledgermta_cpu_s_per_1000=$cpu" \
      "ledgermta_median_p50_ms=$(cat "$work"/p50-* | grep -v nan | median) ledgermta_median_p99_ms=$(cat "$work"/p99-* | grep -v nan | median)" \
-     "ledgermta_median_events_per_s=$(cat "$work"/evs-* | grep -v nan | median)"
+     "ledgermta_median_events_per_s=$(cat "$work"/evs-* | grep -v nan | median)" \
+     "ledgermta_median_jit_s=$(cat "$work"/jit-* | grep -v nan | median) ledgermta_median_write_kb_per_msg=$(cat "$work"/written-* | grep -v nan | median)"

@@ -15,12 +15,7 @@ while getopts "n:s:c:" opt; do
         *) sed -n '2,6p' "$0"; exit 2 ;;
     esac
 done
-[ -x "$BENCH/relay-bench.sh" ] || { echo "store-work.sh: no $BENCH/relay-bench.sh (set BENCH_DIR)" >&2; exit 2; }
-select_jdk
-ensure_local_redis
-bench_jar
-work=$(mktemp -d)
-trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+one_service_bench store-work.sh
 start_ledgermta "$work/data" "$work/ledgermta.log"
 "$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT
 sleep 2 # the last delivery's views
