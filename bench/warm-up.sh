@@ -17,7 +17,7 @@ K=10 N=5000 S=10000 C=20
 while getopts "k:n:s:c:" opt; do
     case $opt in
         k) K=$OPTARG ;; n) N=$OPTARG ;; s) S=$OPTARG ;; c) C=$OPTARG ;;
-        *) sed -n '2,10p' "$0"; exit 2 ;;
+        *) sed -n '2,11p' "$0"; exit 2 ;;
     esac
 done
 one_service_bench warm-up.sh
