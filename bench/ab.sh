@@ -29,17 +29,17 @@ ensure_local_redis
 work=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 one() { # LABEL JAR RUN
-    local line cpu cpu0=0 jit0 written0 jit written rss opts_var="$1_JAVA_OPTS"
+    local line cpu cpu0=0 jit written rss opts_var="$1_JAVA_OPTS"
     jar=$2
     LEDGERMTA_JAVA_OPTS="${LEDGERMTA_JAVA_OPTS:-} ${!opts_var:-}" start_ledgermta "$work/data-$1-$3" "$work/$1-$3.log"
     if [ "$WARM" -gt 0 ]; then
         "$BENCH/relay-bench.sh" -q -n "$WARM" -s "$S" -c "$C" -t 900 127.0.0.1:$PORT > /dev/null || true
         cpu0=$(cpu_seconds)
     fi
-    jit0=$(jit_seconds) written0=$(written_bytes)
+    mark_counters
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
     cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds)" 'BEGIN { print b - a }'); rss=$(peak_rss_mb)
-    jit=$(per_message "$jit0" "$(jit_seconds)" 1 1) written=$(per_message "$written0" "$(written_bytes)" "$N" 0.0009765625)
+    jit=$(jit_since_mark) written=$(kib_written_per_message "$N")
     stop_ledgermta
     echo "$line" | sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p' > "$work/rate-$1-$3"
     awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1-$3"

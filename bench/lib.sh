@@ -70,6 +70,11 @@ jit_seconds() { "$JAVA_HOME/bin/jstat" -compiler "$pid" 2>/dev/null | awk 'NR ==
 written_bytes() { awk '/^wchar/ { print $2 }' "/proc/$pid/io"; }
 # per_message BEFORE AFTER N SCALE: (AFTER - BEFORE) / N * SCALE, "nan" when a reading is missing
 per_message() { awk -v a="$1" -v b="$2" -v n="$3" -v k="$4" 'BEGIN { if (a == "nan" || b == "nan" || n == 0) print "nan"; else printf "%.2f\n", (b - a) / n * k }'; }
+# mark_counters before a timed run; after it, jit_since_mark (the JIT's seconds) and
+# kib_written_per_message N (KiB written per message of the N relayed) over that run
+mark_counters() { jit_mark=$(jit_seconds) written_mark=$(written_bytes); }
+jit_since_mark() { per_message "$jit_mark" "$(jit_seconds)" 1 1; }
+kib_written_per_message() { per_message "$written_mark" "$(written_bytes)" "$1" 0.0009765625; }
 
 api() { # METHOD PATH
     curl -sS -X "$1" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT$2"

@@ -54,13 +54,14 @@ warm_up() { # PORT: WARM messages as fast as they go, untimed
 }
 
 run_ledgermta() {
-    local line cpu cpu0 jit jit0 written written0 rss since p50 p99 evs events delivered left stages
+    local line cpu cpu0 jit written rss since p50 p99 evs events delivered left stages
     start_ledgermta "$work/data-$1" "$work/ledgermta-$1.log"
     warm_up "$PORT"
-    since=$(now_iso) cpu0=$(cpu_seconds) jit0=$(jit_seconds) written0=$(written_bytes)
+    since=$(now_iso) cpu0=$(cpu_seconds)
+    mark_counters
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
     cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds)" 'BEGIN { print b - a }'); rss=$(peak_rss_mb)
-    jit=$(per_message "$jit0" "$(jit_seconds)" 1 1) written=$(per_message "$written0" "$(written_bytes)" "$N" 0.0009765625)
+    jit=$(jit_since_mark) written=$(kib_written_per_message "$N")
     read -r p50 p99 evs events delivered left stages < <(ledger_timings "$since" || echo "nan nan nan 0 0 0 nan")
     stop_ledgermta
     echo "$line" | rate > "$work/ledgermta-rate-$1"

@@ -23,11 +23,11 @@ done
 one_service_bench warm-up.sh
 start_ledgermta "$work/data" "$work/ledgermta.log"
 for i in $(seq "$K"); do
-    cpu0=$(cpu_seconds) jit0=$(jit_seconds) written0=$(written_bytes)
+    cpu0=$(cpu_seconds)
+    mark_counters
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 900 127.0.0.1:$PORT || true)
     echo "slice $i (messages $(( (i - 1) * N + 1 ))-$(( i * N ))): $line" \
          "cpu_s_per_1000=$(per_message "$cpu0" "$(cpu_seconds)" "$N" 1000)" \
-         "jit_s=$(per_message "$jit0" "$(jit_seconds)" 1 1)" \
-         "write_kb_per_msg=$(per_message "$written0" "$(written_bytes)" "$N" 0.0009765625)"
+         "jit_s=$(jit_since_mark) write_kb_per_msg=$(kib_written_per_message "$N")"
 done
 stop_ledgermta
