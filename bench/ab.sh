@@ -29,7 +29,7 @@ ensure_local_redis
 work=$(mktemp -d)
 trap 'kill "${pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
 one() { # LABEL JAR RUN
-    local line cpu cpu0=0 jit written rss opts_var="$1_JAVA_OPTS"
+    local line cpu0=0 jit written rss opts_var="$1_JAVA_OPTS"
     jar=$2
     LEDGERMTA_JAVA_OPTS="${LEDGERMTA_JAVA_OPTS:-} ${!opts_var:-}" start_ledgermta "$work/data-$1-$3" "$work/$1-$3.log"
     if [ "$WARM" -gt 0 ]; then
@@ -38,18 +38,16 @@ one() { # LABEL JAR RUN
     fi
     mark_counters
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
-    cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds)" 'BEGIN { print b - a }'); rss=$(peak_rss_mb)
+    per_message "$cpu0" "$(cpu_seconds)" "$N" 1000 > "$work/cpu-$1-$3"; rss=$(peak_rss_mb)
     jit=$(jit_since_mark) written=$(kib_written_per_message "$N")
     stop_ledgermta
     echo "$line" | sed -n 's/^msgs_per_s=\([0-9.na]*\).*/\1/p' > "$work/rate-$1-$3"
-    awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1-$3"
     echo "$written" > "$work/written-$1-$3"
     echo "$1 run $3: $line peak_rss_mb=$rss cpu_s_per_1000=$(cat "$work/cpu-$1-$3") jit_s=$jit write_kb_per_msg=$written load=$(cut -d' ' -f1 /proc/loadavg)"
 }
 for i in $(seq "$RUNS"); do
     if [ $((i % 2)) = 1 ]; then one A "$A" "$i"; one B "$B" "$i"; else one B "$B" "$i"; one A "$A" "$i"; fi
 done
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 for x in A B; do
     echo "$x median msgs/s=$(cat "$work"/rate-$x-* | grep -v nan | median) cpu_s_per_1000=$(cat "$work"/cpu-$x-* | median)" \
          "write_kb_per_msg=$(cat "$work"/written-$x-* | grep -v nan | median)"

@@ -76,6 +76,9 @@ mark_counters() { jit_mark=$(jit_seconds) written_mark=$(written_bytes); }
 jit_since_mark() { per_message "$jit_mark" "$(jit_seconds)" 1 1; }
 kib_written_per_message() { per_message "$written_mark" "$(written_bytes)" "$1" 0.0009765625; }
 
+# median of the numbers on standard input, one a line
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
 api() { # METHOD PATH
     curl -sS -X "$1" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT$2"
 }

@@ -54,18 +54,17 @@ warm_up() { # PORT: WARM messages as fast as they go, untimed
 }
 
 run_ledgermta() {
-    local line cpu cpu0 jit written rss since p50 p99 evs events delivered left stages
+    local line cpu0 jit written rss since p50 p99 evs events delivered left stages
     start_ledgermta "$work/data-$1" "$work/ledgermta-$1.log"
     warm_up "$PORT"
     since=$(now_iso) cpu0=$(cpu_seconds)
     mark_counters
     line=$("$BENCH/relay-bench.sh" -q -n "$N" -s "$S" -c "$C" -t 600 127.0.0.1:$PORT || true)
-    cpu=$(awk -v a="$cpu0" -v b="$(cpu_seconds)" 'BEGIN { print b - a }'); rss=$(peak_rss_mb)
+    per_message "$cpu0" "$(cpu_seconds)" "$N" 1000 > "$work/cpu-$1"; rss=$(peak_rss_mb)
     jit=$(jit_since_mark) written=$(kib_written_per_message "$N")
     read -r p50 p99 evs events delivered left stages < <(ledger_timings "$since" || echo "nan nan nan 0 0 0 nan")
     stop_ledgermta
     echo "$line" | rate > "$work/ledgermta-rate-$1"
-    awk -v c="$cpu" -v n="$N" 'BEGIN { printf "%.2f\n", c / n * 1000 }' > "$work/cpu-$1"
     echo "$rss" > "$work/rss-$1"
     echo "$p50" > "$work/p50-$1"; echo "$p99" > "$work/p99-$1"; echo "$evs" > "$work/evs-$1"
     echo "$jit" > "$work/jit-$1"; echo "$written" > "$work/written-$1"
@@ -89,7 +88,6 @@ for i in $(seq "$RUNS"); do
     run_ledgermta "$i"
     run_postfix "$i"
 done
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 lm=$(cat "$work"/ledgermta-rate-* | grep -v nan | median)
 pf=$(cat "$work"/postfix-rate-* | grep -v nan | median)
 rss=$(cat "$work"/rss-* | sort -n | tail -n 1)
